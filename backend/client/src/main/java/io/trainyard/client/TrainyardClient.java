@@ -1,0 +1,127 @@
+package io.trainyard.client;
+
+import io.trainyard.client.model.CreateProjectRequest;
+import io.trainyard.client.model.CreateTokenRequest;
+import io.trainyard.client.model.CreateUserRequest;
+import io.trainyard.client.model.CreatedToken;
+import io.trainyard.client.model.Me;
+import io.trainyard.client.model.MemberRequest;
+import io.trainyard.client.model.MemberView;
+import io.trainyard.client.model.Page;
+import io.trainyard.client.model.ProjectRole;
+import io.trainyard.client.model.ProjectView;
+import io.trainyard.client.model.TokenInfo;
+import io.trainyard.client.model.UserView;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small client for the Trainyard REST API (v1), on the JDK's HttpClient. Authenticates with an API token
+ * as a Bearer credential. Thread-safe.
+ */
+public final class TrainyardClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final URI baseUrl;
+    private final String token;
+    private final HttpClient http;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public TrainyardClient(URI baseUrl, String token) {
+        String base = baseUrl.toString();
+        this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public Me me() {
+        return send("GET", "api/v1/me", null, new TypeReference<>() { });
+    }
+
+    public CreatedToken createToken(CreateTokenRequest request) {
+        return send("POST", "api/v1/tokens", request, new TypeReference<>() { });
+    }
+
+    public List<TokenInfo> tokens() {
+        return send("GET", "api/v1/tokens", null, new TypeReference<>() { });
+    }
+
+    public void revokeToken(long id) {
+        send("DELETE", "api/v1/tokens/" + id, null, new TypeReference<JsonNode>() { });
+    }
+
+    public Page<ProjectView> projects(String pageToken) {
+        String query = pageToken == null ? "" : "?pageToken=" + encode(pageToken);
+        return send("GET", "api/v1/projects" + query, null, new TypeReference<>() { });
+    }
+
+    public ProjectView project(String key) {
+        return send("GET", "api/v1/projects/" + encode(key), null, new TypeReference<>() { });
+    }
+
+    public ProjectView createProject(CreateProjectRequest request) {
+        return send("POST", "api/v1/projects", request, new TypeReference<>() { });
+    }
+
+    public MemberView setMember(String project, String username, ProjectRole role) {
+        return send("PUT", "api/v1/projects/" + encode(project) + "/members/" + encode(username),
+                new MemberRequest(role), new TypeReference<>() { });
+    }
+
+    public UserView createUser(CreateUserRequest request) {
+        return send("POST", "api/v1/users", request, new TypeReference<>() { });
+    }
+
+    private <T> T send(String method, String path, Object body, TypeReference<T> type) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TrainyardApiException(0, "server unreachable: " + e.getMessage(), "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainyardApiException(0, "interrupted", "");
+        }
+        if (response.statusCode() >= 400) {
+            throw new TrainyardApiException(response.statusCode(), detailOf(response.body()), response.body());
+        }
+        if (response.body().isEmpty()) {
+            return null;
+        }
+        return json.readValue(response.body(), type);
+    }
+
+    private String detailOf(String body) {
+        try {
+            JsonNode problem = json.readTree(body);
+            return problem.path("detail").asString(body);
+        } catch (RuntimeException notJson) {
+            return body;
+        }
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
