@@ -10,5 +10,9 @@ public record CreateUserRequest(
         String username,
         @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
         @Size(max = 200) String displayName,
-        boolean admin) {
+        Boolean admin) {
+
+    public boolean grantsAdmin() {
+        return Boolean.TRUE.equals(admin);
+    }
 }

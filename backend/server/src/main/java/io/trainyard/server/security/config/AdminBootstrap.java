@@ -40,23 +40,28 @@ class AdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        bootstrap(ADMIN);
+    }
+
+    /** Creates {@code username} as an admin unless it exists; package-private so a test can use another name. */
+    void bootstrap(String username) throws IOException {
         String configured = properties.adminPassword();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? generatePassword() : configured;
         boolean created;
         try {
-            created = users.createAdminIfMissing(ADMIN, password);
+            created = users.createAdminIfMissing(username, password);
         } catch (DataIntegrityViolationException anotherReplicaWasFaster) {
             created = false;
         }
         if (created) {
-            projects.ensureDefaultProjectOwner(ADMIN);
+            projects.ensureDefaultProjectOwner(username);
             if (generated) {
                 Path file = writePasswordFile(password);
                 log.warn("Created user '{}' with the generated password {} (also written to {}). Change it after "
-                        + "signing in.", ADMIN, password, file);
+                        + "signing in.", username, password, file);
             } else {
-                log.info("Created user '{}' with the password from TRAINYARD_ADMIN_PASSWORD", ADMIN);
+                log.info("Created user '{}' with the password from TRAINYARD_ADMIN_PASSWORD", username);
             }
         }
     }

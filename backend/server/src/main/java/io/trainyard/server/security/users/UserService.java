@@ -66,8 +66,8 @@ public class UserService {
         String displayName = request.displayName() == null || request.displayName().isBlank()
                 ? request.username() : request.displayName().strip();
         User user = users.save(new User(request.username(), displayName,
-                passwordEncoder.encode(request.password()), request.admin()));
-        auditLog.record("user.created", "user:" + user.getUsername(), request.admin() ? "admin" : null);
+                passwordEncoder.encode(request.password()), request.grantsAdmin()));
+        auditLog.record("user.created", "user:" + user.getUsername(), request.grantsAdmin() ? "admin" : null);
         return view(user);
     }
 

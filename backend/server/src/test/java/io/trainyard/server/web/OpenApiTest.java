@@ -1,0 +1,23 @@
+package io.trainyard.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trainyard.server.support.Api;
+import io.trainyard.server.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+class OpenApiTest extends IntegrationTest {
+
+    @Test
+    void describesTheRestApiToAuthenticatedCallersOnly() {
+        assertThat(api().get("/v3/api-docs").status()).isEqualTo(401);
+
+        Api.Response docs = api().basic("admin", ADMIN_PASSWORD).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.header("Set-Cookie")).isNull();
+        assertThat(docs.json().path("paths").has("/api/v1/tokens")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/v1/projects/{project}/members/{username}")).isTrue();
+        // UI pages are not part of the API description
+        assertThat(docs.json().path("paths").has("/settings/tokens")).isFalse();
+    }
+}
