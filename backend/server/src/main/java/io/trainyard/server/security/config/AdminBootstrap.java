@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
@@ -31,20 +32,29 @@ class AdminBootstrap implements ApplicationRunner {
     private final UserService users;
     private final ProjectService projects;
     private final TrainyardProperties properties;
+    private final Environment environment;
 
-    AdminBootstrap(UserService users, ProjectService projects, TrainyardProperties properties) {
+    AdminBootstrap(UserService users, ProjectService projects, TrainyardProperties properties,
+                   Environment environment) {
         this.users = users;
         this.projects = projects;
         this.properties = properties;
+        this.environment = environment;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        bootstrap(ADMIN);
+        String where = bootstrap(ADMIN);
+        log.info("Trainyard is ready at http://localhost:{}/ - {}", environment.getProperty("local.server.port", "8080"),
+                where);
     }
 
-    /** Creates {@code username} as an admin unless it exists; package-private so a test can use another name. */
-    void bootstrap(String username) throws IOException {
+    /**
+     * Creates {@code username} as an admin unless it exists; package-private so a test can use another name.
+     *
+     * @return where the admin's password is, for the start-up message
+     */
+    String bootstrap(String username) throws IOException {
         String configured = properties.adminPassword();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? generatePassword() : configured;
@@ -54,16 +64,18 @@ class AdminBootstrap implements ApplicationRunner {
         } catch (DataIntegrityViolationException anotherReplicaWasFaster) {
             created = false;
         }
-        if (created) {
-            projects.ensureDefaultProjectOwner(username);
-            if (generated) {
-                Path file = writePasswordFile(password);
-                log.warn("Created user '{}' with the generated password {} (also written to {}). Change it after "
-                        + "signing in.", username, password, file);
-            } else {
-                log.info("Created user '{}' with the password from TRAINYARD_ADMIN_PASSWORD", username);
-            }
+        if (!created) {
+            return "sign in as '" + username + "'";
         }
+        projects.ensureDefaultProjectOwner(username);
+        if (!generated) {
+            log.info("Created user '{}' with the password from TRAINYARD_ADMIN_PASSWORD", username);
+            return "sign in as '" + username + "' with the password from TRAINYARD_ADMIN_PASSWORD";
+        }
+        Path file = writePasswordFile(password);
+        log.warn("Created user '{}' with the generated password {} (also written to {}). Change it after signing in.",
+                username, password, file);
+        return "sign in as '" + username + "' with the password in " + file;
     }
 
     private Path writePasswordFile(String password) throws IOException {

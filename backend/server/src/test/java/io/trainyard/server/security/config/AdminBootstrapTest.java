@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 class AdminBootstrapTest extends IntegrationTest {
 
@@ -19,6 +20,8 @@ class AdminBootstrapTest extends IntegrationTest {
     UserService users;
     @Autowired
     ProjectService projects;
+    @Autowired
+    Environment environment;
 
     @TempDir
     Path dataDir;
@@ -30,12 +33,13 @@ class AdminBootstrapTest extends IntegrationTest {
 
     @Test
     void withoutConfiguredPasswordOneIsGeneratedWrittenOwnerOnlyAndWorks() throws Exception {
-        AdminBootstrap bootstrap = new AdminBootstrap(users, projects, properties(null));
+        AdminBootstrap bootstrap = new AdminBootstrap(users, projects, properties(null), environment);
 
-        bootstrap.bootstrap("first-admin");
+        String where = bootstrap.bootstrap("first-admin");
 
         Path file = dataDir.resolve(AdminBootstrap.PASSWORD_FILE);
         assertThat(file).exists();
+        assertThat(where).contains(file.toString());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String password = Files.readString(file).strip();
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
@@ -47,7 +51,7 @@ class AdminBootstrapTest extends IntegrationTest {
 
     @Test
     void laterStartsChangeNothing() throws Exception {
-        AdminBootstrap bootstrap = new AdminBootstrap(users, projects, properties("a-new-password-from-env"));
+        AdminBootstrap bootstrap = new AdminBootstrap(users, projects, properties("a-new-password-from-env"), environment);
 
         bootstrap.bootstrap("admin");
 
