@@ -256,6 +256,24 @@ class SecurityApiTest extends IntegrationTest {
     }
 
     @Test
+    void metricsAndInfoNeedAnAdminWhileHealthIsPublic() {
+        CreatedToken adminRead = tokenFor("admin", ADMIN_PASSWORD, Set.of(TokenScope.READ));
+        Api.Response prometheus = api().bearer(adminRead.token()).get("/actuator/prometheus");
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+        assertThat(api().bearer(adminRead.token()).get("/actuator/info").status()).isEqualTo(200);
+
+        String frank = createUser(adminClient(), false);
+        assertThat(api().basic(frank, "correct-horse-battery").get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(api().get("/actuator/prometheus").status()).isEqualTo(401);
+        Api.Response health = api().get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asString()).isEqualTo("UP");
+        assertThat(health.body()).as("details only for admins").doesNotContain("\"db\"");
+        assertThat(api().bearer(adminRead.token()).get("/actuator/health").body()).contains("\"db\"");
+    }
+
+    @Test
     void auditLogRecordsLoginsTokensAndUserChanges() {
         TrainyardClient admin = adminClient();
         String erin = createUser(admin, false);

@@ -2,6 +2,7 @@ package io.trainyard.server.security.config;
 
 import io.trainyard.server.security.AuditLog;
 import io.trainyard.server.security.tokens.TokenService;
+import io.trainyard.server.security.users.UserService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -94,8 +96,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain uiFilterChain(HttpSecurity http, LoginThrottle throttle, AuditLog auditLog)
-            throws Exception {
+    SecurityFilterChain uiFilterChain(HttpSecurity http, LoginThrottle throttle, AuditLog auditLog,
+                                      UserService users) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
                         .permitAll()
@@ -107,6 +109,7 @@ class SecurityConfiguration {
                         .failureHandler(new LoginFailureHandler(throttle, auditLog))
                         .permitAll())
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SessionAccountFilter(users), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(headers -> headers
                         .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
