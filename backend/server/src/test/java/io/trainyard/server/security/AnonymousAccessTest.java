@@ -23,9 +23,10 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  */
 class AnonymousAccessTest extends IntegrationTest {
 
-    /** Reachable without signing in; everything else must refuse. */
+    /** Reachable without signing in; everything else must refuse. The error page shows no details. */
     private static final Set<String> ALLOWED = Set.of(
             "GET /login",
+            "GET /error",
             "GET /actuator/health",
             "GET /actuator/health/**");
 

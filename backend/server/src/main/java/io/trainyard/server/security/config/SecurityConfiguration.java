@@ -99,7 +99,10 @@ class SecurityConfiguration {
     SecurityFilterChain uiFilterChain(HttpSecurity http, LoginThrottle throttle, AuditLog auditLog,
                                       UserService users) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                        // /error too: else a 404 on a public path (the browser's /favicon.ico) is saved as the
+                        // request to resume, and the next sign-in lands on /error?continue instead of home
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

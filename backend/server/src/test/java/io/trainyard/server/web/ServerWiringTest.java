@@ -4,9 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainyard.server.support.Api;
 import io.trainyard.server.support.IntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
-class OpenApiTest extends IntegrationTest {
+class ServerWiringTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void withADatasourceUrlNoEmbeddedDatabaseIsStarted() {
+        assertThat(context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
+    }
 
     @Test
     void describesTheRestApiToAuthenticatedCallersOnly() {
