@@ -1,7 +1,10 @@
 package io.trainyard.server.common;
 
 import java.nio.charset.StandardCharsets;
+import io.trainyard.client.model.Page;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Opaque keyset pagination: a token carries the sort key of the last item served. Page sizes are clamped
@@ -23,6 +26,16 @@ public final class PageToken {
             throw new ApiException.BadRequest("pageSize", "must be at least 1");
         }
         return Math.min(requested, MAX_PAGE_SIZE);
+    }
+
+    /**
+     * Turns rows fetched with a limit of {@code size + 1} into a page: the extra row, if any, only tells that
+     * there is a next page, whose token carries the key of the page's last item.
+     */
+    public static <R, T> Page<T> page(List<R> rows, int size, Function<R, T> toItem, Function<T, String> keyOf) {
+        List<T> items = rows.stream().limit(size).map(toItem).toList();
+        String next = rows.size() > size ? encode(keyOf.apply(items.get(size - 1))) : null;
+        return new Page<>(items, next);
     }
 
     public static String encode(String lastKey) {

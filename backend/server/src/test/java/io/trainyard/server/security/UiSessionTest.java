@@ -44,6 +44,13 @@ class UiSessionTest extends IntegrationTest {
     }
 
     @Test
+    void homeListsTheCallersProjectsWithRoles() throws Exception {
+        signIn("admin", ADMIN_PASSWORD);
+        String home = get("/").body();
+        assertThat(home).contains("data-testid=\"project-table\"", "<code>default</code>", ">owner<");
+    }
+
+    @Test
     void formPostsWithoutTheCsrfTokenAreRefused() throws Exception {
         signIn("admin", ADMIN_PASSWORD);
         HttpResponse<String> withoutToken = post("/projects", "key=no-csrf&name=x");

@@ -48,10 +48,8 @@ public class AuditLogService implements AuditLog {
         } catch (NumberFormatException e) {
             throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
         }
-        List<AuditEvent> page = events.findByIdLessThanOrderByIdDesc(before, Limit.of(size + 1));
-        List<AuditEventView> items = page.stream().limit(size).map(AuditLogService::view).toList();
-        String next = page.size() > size ? PageToken.encode(String.valueOf(items.get(size - 1).id())) : null;
-        return new Page<>(items, next);
+        List<AuditEvent> rows = events.findByIdLessThanOrderByIdDesc(before, Limit.of(size + 1));
+        return PageToken.page(rows, size, AuditLogService::view, view -> String.valueOf(view.id()));
     }
 
     private static String clientAddress() {

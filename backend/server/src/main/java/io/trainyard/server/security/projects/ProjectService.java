@@ -67,9 +67,7 @@ public class ProjectService implements ProjectAccess {
         int size = PageToken.clampPageSize(pageSize);
         List<ProjectRow> rows = projects.findVisible(me.id(), me.admin(), PageToken.decode(pageToken),
                 Limit.of(size + 1));
-        List<ProjectView> items = rows.stream().limit(size).map(row -> view(row, me)).toList();
-        String next = rows.size() > size ? PageToken.encode(items.get(size - 1).key()) : null;
-        return new Page<>(items, next);
+        return PageToken.page(rows, size, row -> view(row, me), ProjectView::key);
     }
 
     @Transactional(readOnly = true)

@@ -51,11 +51,9 @@ public class UserService {
     @Transactional(readOnly = true)
     public Page<UserView> list(Integer pageSize, String pageToken) {
         int size = PageToken.clampPageSize(pageSize);
-        List<User> page = users.findByUsernameGreaterThanOrderByUsername(PageToken.decode(pageToken),
+        List<User> rows = users.findByUsernameGreaterThanOrderByUsername(PageToken.decode(pageToken),
                 Limit.of(size + 1));
-        List<UserView> items = page.stream().limit(size).map(UserService::view).toList();
-        String next = page.size() > size ? PageToken.encode(items.get(size - 1).username()) : null;
-        return new Page<>(items, next);
+        return PageToken.page(rows, size, UserService::view, UserView::username);
     }
 
     @Transactional
