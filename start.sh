@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the server (skipping tests) and starts it with an embedded PostgreSQL, the filesystem blob store
-# and an in-process executor. Arguments go to the server, e.g. --server.port=9090 --trainyard.data-dir=/srv/ty
+# Builds the server (skipping tests) and starts it with an embedded PostgreSQL and the filesystem blob store.
+# Arguments go to the server, e.g. --server.port=9090 --trainyard.data-dir=/srv/ty
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests -pl backend/server -am package

@@ -89,6 +89,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return null;
     }
 
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() != null ? e.getPropertyName() : "value";
+        String expected = e.getRequiredType() != null ? e.getRequiredType().getSimpleName().toLowerCase() : "another type";
+        FieldProblem problem = new FieldProblem(field, "'" + e.getValue() + "' is not a valid " + expected);
+        return asObject(problem(HttpStatus.BAD_REQUEST, summary(List.of(problem)), List.of(problem)));
+    }
+
     private static String summary(List<FieldProblem> problems) {
         if (problems.isEmpty()) {
             return "Invalid request";

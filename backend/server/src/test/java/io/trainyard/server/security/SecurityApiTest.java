@@ -256,12 +256,65 @@ class SecurityApiTest extends IntegrationTest {
     }
 
     @Test
+    void unknownPathsWrongMethodsAndMalformedIdsAnswerProblemJson() {
+        Api api = api().basic("admin", ADMIN_PASSWORD);
+        Api.Response unknown = api.get("/api/v1/no-such-thing");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        Api.Response wrongMethod = api.send("PATCH", "/api/v1/tokens", "{}");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("Content-Type")).startsWith("application/problem+json");
+        Api.Response badId = api.delete("/api/v1/tokens/abc");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().path("errors").get(0).path("field").asString()).isEqualTo("id");
+    }
+
+    @Test
+    void anAbsurdlyLongUsernameIsJustAFailedLogin() {
+        Api.Response response = api().basic("x".repeat(5000), "whatever").get("/api/v1/me");
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void tokensStillWorkForAnAccountWhosePasswordIsUnderAttack() {
+        String grace = createUser(adminClient(), false);
+        CreatedToken token = tokenFor(grace, "correct-horse-battery", Set.of(TokenScope.READ));
+        for (int i = 0; i < 12; i++) {
+            api().basic(grace, "guess-" + i).get("/api/v1/me");
+        }
+        assertThat(api().basic(grace, "correct-horse-battery").get("/api/v1/me").status()).isEqualTo(429);
+        assertThat(api().bearer(token.token()).get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(api().basic(grace, token.token()).get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void usersChangeTheirOwnPasswordWithTheCurrentOne() {
+        String heidi = createUser(adminClient(), false);
+        Api heidiApi = api().basic(heidi, "correct-horse-battery");
+        Api.Response wrongCurrent = heidiApi.put("/api/v1/me/password",
+                "{\"currentPassword\":\"nope\",\"newPassword\":\"a-brand-new-password\"}");
+        assertThat(wrongCurrent.status()).isEqualTo(400);
+        assertThat(wrongCurrent.json().path("errors").get(0).path("field").asString()).isEqualTo("currentPassword");
+        Api.Response tooShort = heidiApi.put("/api/v1/me/password",
+                "{\"currentPassword\":\"correct-horse-battery\",\"newPassword\":\"short\"}");
+        assertThat(tooShort.json().path("errors").get(0).path("field").asString()).isEqualTo("newPassword");
+
+        assertThat(heidiApi.put("/api/v1/me/password",
+                "{\"currentPassword\":\"correct-horse-battery\",\"newPassword\":\"a-brand-new-password\"}")
+                .status()).isEqualTo(204);
+        assertThat(api().basic(heidi, "correct-horse-battery").get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(api().basic(heidi, "a-brand-new-password").get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
     void metricsAndInfoNeedAnAdminWhileHealthIsPublic() {
         CreatedToken adminRead = tokenFor("admin", ADMIN_PASSWORD, Set.of(TokenScope.READ));
         Api.Response prometheus = api().bearer(adminRead.token()).get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
         assertThat(api().bearer(adminRead.token()).get("/actuator/info").status()).isEqualTo(200);
+        CreatedToken executorOnly = tokenFor("admin", ADMIN_PASSWORD, Set.of(TokenScope.EXECUTOR));
+        assertThat(api().bearer(executorOnly.token()).get("/actuator/prometheus").status()).isEqualTo(403);
 
         String frank = createUser(adminClient(), false);
         assertThat(api().basic(frank, "correct-horse-battery").get("/actuator/prometheus").status()).isEqualTo(403);

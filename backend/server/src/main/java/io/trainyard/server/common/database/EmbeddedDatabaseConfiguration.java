@@ -39,6 +39,8 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = durable(EmbeddedPostgres.builder())
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // Spring closes it after the connection pool; the library's own hook would race that
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofMinutes(2))
                 .start();
         log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), dataDirectory);

@@ -28,7 +28,7 @@ final class StalePostmaster {
     static void stopIfRunning(Path dataDirectory) throws IOException {
         Optional<ProcessHandle> postmaster = pidOf(dataDirectory).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+                .filter(process -> isPostmasterOf(process, dataDirectory));
         if (postmaster.isEmpty()) {
             return;
         }
@@ -47,6 +47,13 @@ final class StalePostmaster {
         } catch (ExecutionException e) {
             throw new IOException(e);
         }
+    }
+
+    /** A reused pid must not make us stop an unrelated process: the command line must name our data dir. */
+    private static boolean isPostmasterOf(ProcessHandle process, Path dataDirectory) {
+        ProcessHandle.Info info = process.info();
+        return info.command().map(command -> command.endsWith("postgres")).orElse(false)
+                && info.commandLine().map(line -> line.contains(dataDirectory.toString())).orElse(false);
     }
 
     private static Optional<Long> pidOf(Path dataDirectory) throws IOException {

@@ -34,8 +34,9 @@ public class AuditLogService implements AuditLog {
     @Override
     @Transactional
     public void recordFor(String actor, String action, String target, String details) {
-        String trimmed = details != null && details.length() > MAX_DETAILS ? details.substring(0, MAX_DETAILS) : details;
-        events.save(new AuditEvent(actor, action, target, trimmed, clientAddress()));
+        // bounded to the columns: an attacker's 10 kB username must not turn a failed login into a 500
+        events.save(new AuditEvent(truncate(actor, 64), truncate(action, 64), truncate(target, 300),
+                truncate(details, MAX_DETAILS), truncate(clientAddress(), 64)));
     }
 
     @Transactional(readOnly = true)
@@ -50,6 +51,10 @@ public class AuditLogService implements AuditLog {
         }
         List<AuditEvent> rows = events.findByIdLessThanOrderByIdDesc(before, Limit.of(size + 1));
         return PageToken.page(rows, size, AuditLogService::view, view -> String.valueOf(view.id()));
+    }
+
+    private static String truncate(String text, int max) {
+        return text != null && text.length() > max ? text.substring(0, max) : text;
     }
 
     private static String clientAddress() {

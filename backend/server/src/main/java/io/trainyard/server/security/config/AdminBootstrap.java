@@ -2,6 +2,7 @@ package io.trainyard.server.security.config;
 
 import io.trainyard.server.common.TrainyardProperties;
 import io.trainyard.server.security.projects.ProjectService;
+import io.trainyard.server.security.users.PasswordChanged;
 import io.trainyard.server.security.users.UserService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -76,6 +78,15 @@ class AdminBootstrap implements ApplicationRunner {
         log.warn("Created user '{}' with the generated password {} (also written to {}). Change it after signing in.",
                 username, password, file);
         return "sign in as '" + username + "' with the password in " + file;
+    }
+
+    /** Once the admin has chosen a password, the generated one must not linger on disk. */
+    @EventListener
+    void forgetGeneratedPassword(PasswordChanged event) throws IOException {
+        if (ADMIN.equals(event.username())
+                && Files.deleteIfExists(properties.dataDir().toAbsolutePath().resolve(PASSWORD_FILE))) {
+            log.info("Deleted {} now that '{}' has chosen a password", PASSWORD_FILE, ADMIN);
+        }
     }
 
     private Path writePasswordFile(String password) throws IOException {

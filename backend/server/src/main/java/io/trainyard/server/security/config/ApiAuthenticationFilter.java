@@ -56,19 +56,24 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         Credentials credentials = Credentials.parse(header);
         String address = request.getRemoteAddr();
-        if (throttle.isBlocked(credentials.username(), address)) {
+        // only passwords can be guessed; a 256-bit token cannot, so token use is never throttled and a
+        // password-guessing client cannot lock out tokens
+        boolean password = credentials.isPassword();
+        if (password && throttle.isBlocked(credentials.username(), address)) {
             ProblemResponses.tooManyAttempts(response, throttle.retryAfterSeconds());
             return;
         }
         Optional<CurrentUser> user = credentials.secret() == null ? Optional.empty() : authenticate(credentials);
         if (user.isEmpty()) {
-            throttle.recordFailure(credentials.username(), address);
+            if (password) {
+                throttle.recordFailure(credentials.username(), address);
+            }
             auditLog.recordFor(credentials.username(), "login.failed", null,
                     credentials.username() == null ? "api token" : "api");
             ProblemResponses.unauthorized(response, ProblemResponses.INVALID_CREDENTIALS);
             return;
         }
-        if (credentials.username() != null) {
+        if (password) {
             throttle.recordSuccess(credentials.username());
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -106,6 +111,10 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     /** What the header carries; {@code username} is null for Bearer, {@code secret} null when unparseable. */
     record Credentials(String username, String secret) {
+
+        boolean isPassword() {
+            return username != null && secret != null && !TokenService.looksLikeToken(secret);
+        }
 
         static Credentials parse(String header) {
             if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -111,6 +111,18 @@ public class UserService {
         return view(user);
     }
 
+    /** The caller changes their own password; the current one must be given, so a stolen session is not enough. */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        User user = users.findById(CurrentUser.require().id()).orElseThrow();
+        if (!passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new ApiException.BadRequest("currentPassword", "is not your current password");
+        }
+        user.changePasswordHash(passwordEncoder.encode(newPassword));
+        auditLog.record("user.password_changed", "user:" + user.getUsername(), "by the user");
+        events.publishEvent(new PasswordChanged(user.getId(), user.getUsername()));
+    }
+
     /** Admins cannot lock themselves or everyone out: the last enabled admin stays. */
     private void guardLastAdmin(User user, boolean self, String verb) {
         if (self) {

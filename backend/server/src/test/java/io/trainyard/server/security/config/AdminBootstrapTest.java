@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainyard.server.common.TrainyardProperties;
 import io.trainyard.server.security.projects.ProjectService;
+import io.trainyard.server.security.users.PasswordChanged;
 import io.trainyard.server.security.users.UserService;
 import io.trainyard.server.support.IntegrationTest;
 import java.nio.file.Files;
@@ -58,6 +59,18 @@ class AdminBootstrapTest extends IntegrationTest {
         assertThat(api().basic("admin", ADMIN_PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
         assertThat(api().basic("admin", "a-new-password-from-env").get("/api/v1/me").status()).isEqualTo(401);
         assertThat(dataDir.resolve(AdminBootstrap.PASSWORD_FILE)).doesNotExist();
+    }
+
+    @Test
+    void theGeneratedPasswordFileGoesOnceTheAdminChoosesAPassword() throws Exception {
+        AdminBootstrap bootstrap = new AdminBootstrap(users, projects, properties(null), environment);
+        Path file = dataDir.resolve(AdminBootstrap.PASSWORD_FILE);
+        Files.writeString(file, "generated\n");
+
+        bootstrap.forgetGeneratedPassword(new PasswordChanged(99, "someone-else"));
+        assertThat(file).exists();
+        bootstrap.forgetGeneratedPassword(new PasswordChanged(1, "admin"));
+        assertThat(file).doesNotExist();
     }
 
     private TrainyardProperties properties(String adminPassword) {
