@@ -25,3 +25,59 @@
     }
   });
 })();
+
+// Dataset uploads show a progress bar; the server answers where to go next (the new version, or back to
+// the dataset with the reason it refused the file).
+(function () {
+  "use strict";
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.matches("form[data-upload-form]") || !window.XMLHttpRequest) {
+      return;
+    }
+    event.preventDefault();
+    var progress = form.querySelector("[data-upload-progress]");
+    var button = form.querySelector("button[type=submit]");
+    var request = new XMLHttpRequest();
+    request.open("POST", form.action);
+    request.setRequestHeader("X-Trainyard-Upload", "script");
+    request.setRequestHeader("Accept", "application/json");
+    var token = document.querySelector("meta[name=_csrf]");
+    var header = document.querySelector("meta[name=_csrf_header]");
+    if (token && header) {
+      request.setRequestHeader(header.content, token.content);
+    }
+    request.upload.addEventListener("progress", function (e) {
+      if (e.lengthComputable && progress) {
+        progress.hidden = false;
+        progress.value = Math.round(100 * e.loaded / e.total);
+      }
+    });
+    request.addEventListener("load", function () {
+      var answer = {};
+      try {
+        answer = JSON.parse(request.responseText);
+      } catch (ignored) {
+        // not JSON: fall through to the message below
+      }
+      if (request.status === 200 && answer.location) {
+        window.location.assign(answer.location);
+        return;
+      }
+      if (button) {
+        button.disabled = false;
+      }
+      window.alert("The upload was refused: " + (answer.detail || ("HTTP " + request.status)));
+    });
+    request.addEventListener("error", function () {
+      if (button) {
+        button.disabled = false;
+      }
+      window.alert("The upload failed: the connection was interrupted.");
+    });
+    if (button) {
+      button.disabled = true;
+    }
+    request.send(new FormData(form));
+  });
+})();

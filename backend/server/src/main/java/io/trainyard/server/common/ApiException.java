@@ -51,6 +51,13 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
+    /** 413 (RFC 9110 "Content Too Large"): an upload is larger than the limit that applies to it. */
+    public static class PayloadTooLarge extends ApiException {
+        public PayloadTooLarge(String detail) {
+            super(HttpStatus.CONTENT_TOO_LARGE, detail, List.of());
+        }
+    }
+
     /** 403: the caller may see the object but not do this to it. */
     public static class Forbidden extends ApiException {
         public Forbidden(String detail) {

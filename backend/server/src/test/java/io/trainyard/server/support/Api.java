@@ -57,6 +57,14 @@ public final class Api {
         return send("DELETE", path, null);
     }
 
+    public Response upload(String path, Multipart multipart) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", multipart.contentType())
+                .POST(multipart.publisher());
+        return send(request);
+    }
+
     public Response send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
@@ -65,6 +73,10 @@ public final class Api {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        return send(request);
+    }
+
+    private Response send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -280,6 +280,53 @@ class BrowserTest extends IntegrationTest {
         Assertions.assertThat(problems).as("console errors and CSP violations").isEmpty();
     }
 
+    @Test
+    void createsADatasetUploadsVersionsAndComparesThem() {
+        signInAsAdmin();
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Datasets").setExact(true))
+                .click();
+        assertThat(page).hasURL(baseUrl() + "/projects/default/datasets");
+
+        String name = "browser-" + unique();
+        page.locator("#name").fill(name);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create dataset")).click();
+        assertThat(page).hasURL(baseUrl() + "/projects/default/datasets/" + name);
+
+        page.locator("#file").setInputFiles(Paths.get("../../../shared/data/penguins.csv"));
+        page.locator("#message").fill("all penguins");
+        page.locator("#target").fill("Species");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+        assertThat(page).hasURL(baseUrl() + "/projects/default/datasets/" + name + "/versions/1");
+        assertThat(page.locator(".flash")).hasText("Version 1 created.");
+        assertThat(page.getByTestId("row-count")).hasText("344");
+        Locator species = page.getByTestId("profile-table").locator("tbody tr")
+                .filter(new Locator.FilterOptions().setHasText("Species"));
+        assertThat(species.locator("td").nth(1)).hasText("categorical");
+        Locator mass = page.getByTestId("profile-table").locator("tbody tr")
+                .filter(new Locator.FilterOptions().setHasText("Body Mass (g)"));
+        assertThat(mass.locator("svg.sparkline rect")).hasCount(20);
+        assertThat(page.getByTestId("quality-table")).containsText("missing");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/dataset-version.png")).setFullPage(true));
+
+        // a bad file is refused with its reason, and nothing is created
+        page.navigate(baseUrl() + "/projects/default/datasets/" + name);
+        page.locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload("bad.csv", "text/csv",
+                "a,b\n1,2,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+        assertThat(page.locator(".flash-error")).containsText("line 2");
+        assertThat(page.getByTestId("version-table").locator("tbody tr")).hasCount(1);
+
+        page.locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload("two.csv", "text/csv",
+                "Species,Island\nAdelie,Biscoe\nGentoo,Dream\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+        assertThat(page).hasURL(baseUrl() + "/projects/default/datasets/" + name + "/versions/2");
+        page.locator("#against").selectOption("1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Compare")).click();
+        assertThat(page.getByTestId("rows-added")).hasText("2");
+        assertThat(page.getByTestId("rows-removed")).hasText("344");
+    }
+
     private void signInAsAdmin() {
         page.navigate(baseUrl() + "/login");
         submitLogin("admin", IntegrationTest.ADMIN_PASSWORD);

@@ -1,0 +1,5 @@
+package io.trainyard.client.model;
+
+/** A value and how many rows hold it. */
+public record ValueCount(String value, long count) {
+}

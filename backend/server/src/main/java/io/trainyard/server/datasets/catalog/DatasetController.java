@@ -1,0 +1,111 @@
+package io.trainyard.server.datasets.catalog;
+
+import io.trainyard.client.model.CreateDatasetRequest;
+import io.trainyard.client.model.Dataset;
+import io.trainyard.client.model.DatasetDiff;
+import io.trainyard.client.model.DatasetVersion;
+import io.trainyard.client.model.Page;
+import io.trainyard.server.common.ApiException;
+import io.trainyard.server.datasets.DatasetVersionRef;
+import jakarta.validation.Valid;
+import java.io.InputStream;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/projects/{project}/datasets")
+class DatasetController {
+
+    private final DatasetService datasets;
+    private final VersionService versions;
+
+    DatasetController(DatasetService datasets, VersionService versions) {
+        this.datasets = datasets;
+        this.versions = versions;
+    }
+
+    @GetMapping
+    Page<Dataset> list(@PathVariable String project, @RequestParam(required = false) Integer pageSize,
+                       @RequestParam(required = false) String pageToken) {
+        return datasets.list(project, pageSize, pageToken);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Dataset create(@PathVariable String project, @Valid @RequestBody CreateDatasetRequest request) {
+        return datasets.create(project, request);
+    }
+
+    @GetMapping("/{name}")
+    Dataset get(@PathVariable String project, @PathVariable String name) {
+        return datasets.get(project, name);
+    }
+
+    @DeleteMapping("/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String project, @PathVariable String name) {
+        versions.delete(project, name);
+    }
+
+    /** 201 with a new version, or 200 with the existing one when these bytes were uploaded before. */
+    @PostMapping(path = "/{name}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<DatasetVersion> upload(@PathVariable String project, @PathVariable String name,
+                                          @RequestPart(name = "file", required = false) MultipartFile file,
+                                          @RequestParam(required = false) String message,
+                                          @RequestParam(required = false) String target) {
+        if (file == null) {
+            throw new ApiException.BadRequest("file", "a multipart part named 'file' with the CSV is required");
+        }
+        UploadOutcome outcome = versions.upload(project, name, file::getInputStream, file.getOriginalFilename(),
+                message, target);
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.version());
+    }
+
+    @GetMapping("/{name}/versions")
+    Page<DatasetVersion> versions(@PathVariable String project, @PathVariable String name,
+                                  @RequestParam(required = false) Integer pageSize,
+                                  @RequestParam(required = false) String pageToken) {
+        return versions.list(project, name, pageSize, pageToken);
+    }
+
+    @GetMapping("/{name}/versions/{version}")
+    DatasetVersion version(@PathVariable String project, @PathVariable String name, @PathVariable int version) {
+        return versions.get(project, name, version);
+    }
+
+    @GetMapping("/{name}/versions/{version}/content")
+    ResponseEntity<InputStreamResource> content(@PathVariable String project, @PathVariable String name,
+                                                @PathVariable int version) {
+        DatasetVersion found = versions.get(project, name, version);
+        DatasetVersionRef ref = versions.ref(project, name, version);
+        InputStream content = versions.content(ref);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv"))
+                .contentLength(found.sizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name + "-v" + version + ".csv").build().toString())
+                .eTag("\"" + found.sha256() + "\"")
+                .body(new InputStreamResource(content));
+    }
+
+    @GetMapping("/{name}/versions/{version}/diff")
+    DatasetDiff diff(@PathVariable String project, @PathVariable String name, @PathVariable int version,
+                     @RequestParam int against) {
+        return versions.diff(project, name, version, against);
+    }
+}
