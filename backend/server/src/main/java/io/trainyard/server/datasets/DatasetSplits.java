@@ -1,0 +1,94 @@
+package io.trainyard.server.datasets;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.trainyard.server.common.ApiException;
+import io.trainyard.server.datasets.catalog.VersionService;
+import io.trainyard.server.datasets.profile.Split;
+import io.trainyard.server.datasets.profile.SplitAssignment;
+import io.trainyard.server.datasets.profile.SplitPlanner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * The deterministic split that training uses: the same version and {@link SplitSpec} give the same row
+ * assignment every time, on every machine.
+ */
+@Service
+public class DatasetSplits {
+
+    /** The same markers the profiler counts as missing; a missing label is a stratum of its own. */
+    private static final Set<String> MISSING = Set.of("", "NA", "N/A", "n/a", "#N/A", "NaN", "nan", "NAN",
+            "null", "NULL", "None");
+
+    private final VersionService versions;
+
+    DatasetSplits(VersionService versions) {
+        this.versions = versions;
+    }
+
+    public DatasetSplit split(String projectKey, String dataset, int version, SplitSpec spec) {
+        DatasetVersionRef ref = versions.ref(projectKey, dataset, version);
+        var stored = versions.get(projectKey, dataset, version);
+        char delimiter = stored.delimiter().charAt(0);
+        List<String> labels = spec.stratifyColumn() == null ? null : columnValues(ref, delimiter, spec.stratifyColumn());
+        SplitAssignment assignment;
+        try {
+            assignment = new SplitPlanner().plan(Math.toIntExact(stored.rowCount()), spec.validation(), spec.test(),
+                    spec.seed(), labels);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException.BadRequest("split", e.getMessage());
+        }
+        byte[] bytes = assignment.toByteArray();
+        return new DatasetSplit(ref, spec, assignment.count(Split.TRAIN), assignment.count(Split.VALIDATION),
+                assignment.count(Split.TEST), sha256(bytes), bytes);
+    }
+
+    private List<String> columnValues(DatasetVersionRef ref, char delimiter, String column) {
+        try (InputStream content = versions.content(ref);
+             Reader reader = new InputStreamReader(content, StandardCharsets.UTF_8)) {
+            List<String> values = new ArrayList<>();
+            int index = -1;
+            for (CsvRecord record : CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
+                    .ofCsvRecord(reader)) {
+                if (index < 0) {
+                    index = indexOf(record, column);
+                    continue;
+                }
+                String value = index < record.getFieldCount() ? record.getField(index).strip() : "";
+                values.add(MISSING.contains(value) ? null : value);
+            }
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int indexOf(CsvRecord header, String column) {
+        for (int i = 0; i < header.getFieldCount(); i++) {
+            if (header.getField(i).strip().replace("\uFEFF", "").equals(column)) {
+                return i;
+            }
+        }
+        throw new ApiException.BadRequest("stratifyColumn", "column '" + column + "' is not in the dataset");
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
