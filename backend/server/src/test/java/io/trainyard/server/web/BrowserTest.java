@@ -308,6 +308,9 @@ class BrowserTest extends IntegrationTest {
         assertThat(mass.locator("svg.sparkline rect")).hasCount(20);
         assertThat(page.getByTestId("quality-table")).containsText("missing");
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/dataset-version.png")).setFullPage(true));
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByTestId("download").click());
+        Assertions.assertThat(download.suggestedFilename()).isEqualTo(name + "-v1.csv");
+        Assertions.assertThat(download.path()).hasSameBinaryContentAs(Paths.get("../../../shared/data/penguins.csv"));
 
         // a bad file is refused with its reason, and nothing is created
         page.navigate(baseUrl() + "/projects/default/datasets/" + name);

@@ -6,12 +6,8 @@ import io.trainyard.client.model.DatasetDiff;
 import io.trainyard.client.model.DatasetVersion;
 import io.trainyard.client.model.Page;
 import io.trainyard.server.common.ApiException;
-import io.trainyard.server.datasets.DatasetVersionRef;
 import jakarta.validation.Valid;
-import java.io.InputStream;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -91,16 +87,7 @@ class DatasetController {
     @GetMapping("/{name}/versions/{version}/content")
     ResponseEntity<InputStreamResource> content(@PathVariable String project, @PathVariable String name,
                                                 @PathVariable int version) {
-        DatasetVersion found = versions.get(project, name, version);
-        DatasetVersionRef ref = versions.ref(project, name, version);
-        InputStream content = versions.content(ref);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv"))
-                .contentLength(found.sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name + "-v" + version + ".csv").build().toString())
-                .eTag("\"" + found.sha256() + "\"")
-                .body(new InputStreamResource(content));
+        return VersionDownload.of(versions, project, name, version);
     }
 
     @GetMapping("/{name}/versions/{version}/diff")

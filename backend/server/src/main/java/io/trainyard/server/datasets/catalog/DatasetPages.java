@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -131,6 +132,13 @@ class DatasetPages {
 
     /** Where the browser goes after an upload, and the message it finds there. */
     private record UploadResult(String location, String flashKey, String flashText) {
+    }
+
+    /** The browser's download (the API's /content needs a token; pages use the session). */
+    @GetMapping("/{name}/versions/{version}/download")
+    ResponseEntity<InputStreamResource> download(@PathVariable String project, @PathVariable String name,
+                                                 @PathVariable int version) {
+        return VersionDownload.of(versions, project, name, version);
     }
 
     @GetMapping("/{name}/versions/{version}")

@@ -1,0 +1,27 @@
+package io.trainyard.server.datasets.catalog;
+
+import io.trainyard.client.model.DatasetVersion;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** A version's original bytes as a download, under a server-chosen name (the uploaded name is metadata). */
+final class VersionDownload {
+
+    private VersionDownload() {
+    }
+
+    static ResponseEntity<InputStreamResource> of(VersionService versions, String project, String dataset,
+                                                  int version) {
+        DatasetVersion found = versions.get(project, dataset, version);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv"))
+                .contentLength(found.sizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(dataset + "-v" + version + ".csv").build().toString())
+                .eTag("\"" + found.sha256() + "\"")
+                .body(new InputStreamResource(versions.content(versions.ref(project, dataset, version))));
+    }
+}
