@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.trainyard.server.common.ApiException;
 import io.trainyard.server.datasets.catalog.VersionService;
+import io.trainyard.server.datasets.profile.MissingValues;
 import io.trainyard.server.datasets.profile.Split;
 import io.trainyard.server.datasets.profile.SplitAssignment;
 import io.trainyard.server.datasets.profile.SplitPlanner;
@@ -18,7 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,10 +27,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DatasetSplits {
-
-    /** The same markers the profiler counts as missing; a missing label is a stratum of its own. */
-    private static final Set<String> MISSING = Set.of("", "NA", "N/A", "n/a", "#N/A", "NaN", "nan", "NAN",
-            "null", "NULL", "None");
 
     private final VersionService versions;
 
@@ -67,7 +63,8 @@ public class DatasetSplits {
                     continue;
                 }
                 String value = index < record.getFieldCount() ? record.getField(index).strip() : "";
-                values.add(MISSING.contains(value) ? null : value);
+                // a missing label is a stratum of its own
+                values.add(MissingValues.isMissing(value) ? null : value);
             }
             return values;
         } catch (IOException e) {

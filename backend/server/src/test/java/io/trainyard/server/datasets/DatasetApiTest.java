@@ -102,6 +102,28 @@ class DatasetApiTest extends IntegrationTest {
     }
 
     @Test
+    void theCsvMayBeTheWholeRequestBody() throws Exception {
+        String dataset = newDataset();
+        byte[] penguins = Files.readAllBytes(PENGUINS);
+        Api.Response raw = admin().postBody("/api/v1/projects/default/datasets/" + dataset
+                + "/versions?filename=penguins.csv&message=raw&target=Species", "text/csv", penguins);
+        assertThat(raw.status()).as(raw.toString()).isEqualTo(201);
+        assertThat(raw.json().path("rowCount").asLong()).isEqualTo(344);
+        assertThat(raw.json().path("originalFilename").asString()).isEqualTo("penguins.csv");
+        assertThat(raw.json().path("quality").toString()).contains("class_imbalance");
+        // the same bytes as multipart are the same version
+        assertThat(upload(dataset, "again.csv", penguins).status()).isEqualTo(200);
+
+        Api.Response bad = admin().postBody("/api/v1/projects/default/datasets/" + dataset + "/versions",
+                "text/csv", "a,b\n1,2\n3\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("detail").asString()).contains("line 3");
+        Api.Response badTarget = admin().postBody("/api/v1/projects/default/datasets/" + dataset
+                + "/versions?target=nope", "text/csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(badTarget.json().path("errors").get(0).path("field").asString()).isEqualTo("target");
+    }
+
+    @Test
     void concurrentUploadsOfTheSameBytesMakeOneVersion() throws Exception {
         String dataset = newDataset();
         byte[] penguins = Files.readAllBytes(PENGUINS);

@@ -6,7 +6,10 @@ import io.trainyard.client.model.DatasetDiff;
 import io.trainyard.client.model.DatasetVersion;
 import io.trainyard.client.model.Page;
 import io.trainyard.server.common.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -67,8 +70,26 @@ class DatasetController {
         if (file == null) {
             throw new ApiException.BadRequest("file", "a multipart part named 'file' with the CSV is required");
         }
-        UploadOutcome outcome = versions.upload(project, name, file::getInputStream, file.getOriginalFilename(),
-                message, target);
+        return answer(MultipartUpload.store(versions, project, name, file, message, target));
+    }
+
+    /**
+     * The same with the CSV as the whole request body ({@code curl -X POST -T file.csv -H
+     * 'Content-Type: text/csv'}): no multipart envelope, so the server reads the bytes once as they arrive
+     * instead of spooling the request to disk first. Suits pipelines and large files.
+     */
+    @PostMapping(path = "/{name}/versions", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    ResponseEntity<DatasetVersion> uploadBody(@PathVariable String project, @PathVariable String name,
+                                              @RequestParam(required = false) String filename,
+                                              @RequestParam(required = false) String message,
+                                              @RequestParam(required = false) String target,
+                                              HttpServletRequest request) throws IOException {
+        try (InputStream body = request.getInputStream()) {
+            return answer(versions.upload(project, name, body, filename, message, target));
+        }
+    }
+
+    private static ResponseEntity<DatasetVersion> answer(UploadOutcome outcome) {
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.version());
     }
 

@@ -119,8 +119,7 @@ class DatasetPages {
             return new UploadResult(datasetPage, "flashError", "Choose a CSV file to upload.");
         }
         try {
-            UploadOutcome outcome = versions.upload(project, name, file::getInputStream, file.getOriginalFilename(),
-                    message, target);
+            UploadOutcome outcome = MultipartUpload.store(versions, project, name, file, message, target);
             int version = outcome.version().version();
             return new UploadResult(datasetPage + "/versions/" + version, "flash", outcome.created()
                     ? "Version " + version + " created."

@@ -13,7 +13,6 @@ import io.trainyard.server.datasets.DatasetVersionUsage;
 import io.trainyard.server.datasets.DatasetVersionUsages;
 import io.trainyard.server.datasets.ingest.CsvIngest;
 import io.trainyard.server.datasets.ingest.IngestedCsv;
-import io.trainyard.server.datasets.ingest.ReopenableSource;
 import io.trainyard.server.datasets.profile.DatasetDiffer;
 import io.trainyard.server.datasets.profile.InvalidCsvException;
 import io.trainyard.server.security.AuditLog;
@@ -78,13 +77,13 @@ public class VersionService {
     }
 
     /** Same bytes as an existing version give that version back; a bad file stores nothing. */
-    public UploadOutcome upload(String projectKey, String datasetName, ReopenableSource source,
+    public UploadOutcome upload(String projectKey, String datasetName, InputStream upload,
                                 String originalFilename, String message, String targetColumn) {
         ProjectRef project = projects.require(projectKey, ProjectRole.EDITOR);
         DatasetRecord dataset = datasets.require(project, datasetName);
         IngestedCsv ingested;
         try {
-            ingested = ingest.ingest(source, maxUploadBytes(), blankToNull(targetColumn));
+            ingested = ingest.ingest(upload, maxUploadBytes(), blankToNull(targetColumn));
         } catch (InvalidCsvException e) {
             throw new ApiException.BadRequest(e.field(), e.getMessage());
         } catch (IllegalArgumentException e) {

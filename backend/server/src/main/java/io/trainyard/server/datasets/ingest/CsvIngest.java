@@ -5,24 +5,32 @@ import io.trainyard.server.datasets.profile.ProfileResult;
 import io.trainyard.server.storage.BlobJanitor;
 import io.trainyard.server.storage.BlobStore;
 import io.trainyard.server.storage.StoredBlob;
-import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Hashes and stores an upload while profiling it: two independent reads of the spooled upload on two
- * threads, so ingest takes about as long as the slower of the two rather than their sum.
+ * Reads an upload once: the bytes go to the blob store (hashed on the way) and, through a {@link ChunkPipe}, to the
+ * profiler on a second thread. So ingest takes about as long as the slower of the two, and the upload is
+ * never held in memory nor read twice.
  */
 @Component
 public class CsvIngest implements DisposableBean {
+
+    /** Chunks the store may run ahead of the profiler before it waits (a chunk is one read, 8 to 64 KiB). */
+    private static final int PIPE_CHUNKS = 256;
 
     private final BlobStore blobs;
     private final BlobJanitor janitor;
@@ -38,40 +46,41 @@ public class CsvIngest implements DisposableBean {
     }
 
     /**
-     * @throws io.trainyard.server.datasets.profile.InvalidCsvException when the bytes are no usable CSV; then
-     *         nothing new is left in the blob store
+     * @throws io.trainyard.server.datasets.profile.InvalidCsvException when the bytes are no usable CSV;
+     *         then nothing new is left in the blob store
+     * @throws IllegalArgumentException when {@code targetColumn} is not a column of the file
      */
-    public IngestedCsv ingest(ReopenableSource source, long maxBytes, String targetColumn) {
-        CompletableFuture<ProfileResult> profile = CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = source.open()) {
-                return new CsvProfiler().profile(in, targetColumn);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    public IngestedCsv ingest(InputStream upload, long maxBytes, String targetColumn) {
+        ChunkPipe pipe = new ChunkPipe(PIPE_CHUNKS);
+        InputStream profilerInput = pipe.reader();
+        OutputStream toProfiler = pipe.writer();
+        Future<ProfileResult> profile = profilers.submit(() -> {
+            // closing our end tells the writer to stop at once if we fail early
+            try (profilerInput) {
+                return new CsvProfiler().profile(profilerInput, targetColumn);
             }
-        }, profilers);
+        });
         StoredBlob content;
-        try (InputStream in = source.open()) {
-            content = blobs.put(in, maxBytes);
-        } catch (IOException e) {
+        Tee tee = new Tee(upload, toProfiler);
+        try (toProfiler) {
+            content = blobs.put(tee, maxBytes);
+        } catch (IOException | RuntimeException e) {
+            if (tee.pipeBroken) {
+                // the profiler gave up and closed the pipe: its reason is the one to report
+                throwFailureOf(profile);
+            }
             profile.cancel(true);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            profile.cancel(true);
-            throw e;
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         ProfileResult result;
         try {
-            result = profile.join();
-        } catch (CompletionException e) {
+            result = await(profile);
+        } catch (RuntimeException e) {
             janitor.deleteIfUnreferenced(content.sha256());
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
             throw e;
         }
         try {
-            StoredBlob rowHashes = blobs.put(new ByteArrayInputStream(toBytes(result.sortedRowHashes())),
-                    Long.MAX_VALUE);
+            StoredBlob rowHashes = blobs.put(new LongArrayInputStream(result.sortedRowHashes()), Long.MAX_VALUE);
             return new IngestedCsv(content, rowHashes, result);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,14 +99,73 @@ public class CsvIngest implements DisposableBean {
         }
     }
 
-    private static byte[] toBytes(long[] hashes) {
-        ByteBuffer buffer = ByteBuffer.allocate(hashes.length * Long.BYTES);
-        buffer.asLongBuffer().put(hashes);
-        return buffer.array();
+    private static void throwFailureOf(Future<ProfileResult> profile) {
+        try {
+            profile.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException | CancellationException ignored) {
+            // no reason of its own to report
+        }
+    }
+
+    private static ProfileResult await(Future<ProfileResult> profile) {
+        try {
+            return profile.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while profiling", e);
+        }
     }
 
     @Override
     public void destroy() {
         profilers.shutdownNow();
+    }
+
+    /** Hands every chunk read from the upload to the profiler's pipe as well. */
+    private static final class Tee extends FilterInputStream {
+
+        private final OutputStream copy;
+        private volatile boolean pipeBroken;
+
+        Tee(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = in.read(buffer, offset, length);
+            if (read > 0) {
+                try {
+                    copy.write(buffer, offset, read);
+                } catch (IOException e) {
+                    pipeBroken = true;
+                    throw e;
+                }
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) {
+            return 0;
+        }
     }
 }

@@ -26,11 +26,18 @@ final class ColumnAccumulator {
     static final long MISSING_KEY = 0x2545F4914F6CDD1DL;
     private static final LongHashFunction TEXT_HASH = LongHashFunction.xx3(0x7472_6169_6E79_6172L);
 
-    final String name;
+    private final String name;
     private final boolean decimalComma;
+    private final int index;
+    /** Collects this block of rows' numbers and sketch keys for {@link Offload}. */
+    private Offload.Block block;
+    private double[] values;
+    private int valueCount;
+    private long[] keys;
+    private int keyCount;
 
-    long missing;
-    long nonMissing;
+    private long missing;
+    private long nonMissing;
     private long numericCount;
     private long booleanCount;
     private long datetimeCount;
@@ -55,6 +62,7 @@ final class ColumnAccumulator {
 
     ColumnAccumulator(String name, int index, boolean decimalComma, int distinctBound, int exactValues) {
         this.name = name;
+        this.index = index;
         this.decimalComma = decimalComma;
         this.numeric = new NumericAccumulator(exactValues, 0x9E3779B97F4A7C15L * (index + 1));
         this.distinct = new DistinctCounter(distinctBound);
@@ -81,7 +89,10 @@ final class ColumnAccumulator {
         double value = NumberParser.parse(buf, off, len, decimalComma);
         if (value == value) {
             numericCount++;
-            numeric.add(value);
+            if (values == null) {
+                values = block.values(index);
+            }
+            values[valueCount++] = value;
             if (len == 1 && buf[off] <= '1') {
                 booleanCount++; // "0" or "1": the only one-character numbers are digits
             }
@@ -90,7 +101,9 @@ final class ColumnAccumulator {
                 firstNonDatetimeLine = line;
             }
             long key = mix(Double.doubleToLongBits(value + 0.0)); // + 0.0 turns -0.0 into 0.0
-            distinct.add(key, buf, off, len, false);
+            if (distinct.add(key, buf, off, len, false)) {
+                sketchKey(key);
+            }
             return key;
         }
         if (firstNonNumeric == null) {
@@ -108,8 +121,34 @@ final class ColumnAccumulator {
             firstNonDatetimeLine = line;
         }
         long key = TEXT_HASH.hashChars(buf, off, len);
-        distinct.add(key, buf, off, len, true);
+        if (distinct.add(key, buf, off, len, true)) {
+            sketchKey(key);
+        }
         return key;
+    }
+
+    private void sketchKey(long key) {
+        if (keys == null) {
+            keys = block.keys(index);
+        }
+        keys[keyCount++] = key;
+    }
+
+    /** Starts collecting numbers and sketch keys into {@code next} (at most one of each per row). */
+    void collectInto(Offload.Block next) {
+        block = next;
+        values = null;
+        valueCount = 0;
+        keys = null;
+        keyCount = 0;
+    }
+
+    /** Leaves the collected numbers and keys in the block, with what the offload must add them to. */
+    void completeBlock() {
+        block.valueCounts[index] = valueCount;
+        block.keyCounts[index] = keyCount;
+        block.numerics[index] = numeric;
+        block.sketches[index] = distinct.sketch();
     }
 
     private void acceptDateTime(char[] buf, int off, int len) {
@@ -233,7 +272,10 @@ final class ColumnAccumulator {
         return ColumnType.TEXT;
     }
 
-    /** The profile, with the numeric result the quality checks also need (null unless numeric). */
+    /**
+     * The profile, with the numeric result the quality checks also need (null unless numeric). Call
+     * after the last block is complete and the offload has finished.
+     */
     Finished finish() {
         ColumnType type = type();
         long count = missing + nonMissing;

@@ -10,11 +10,8 @@ import io.trainyard.client.model.ColumnProfile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +33,8 @@ import java.util.Set;
  * {@link NumericAccumulator}); the only thing that grows with the file is the array of row hashes
  * (8 bytes a row), which {@link ProfileResult#sortedRowHashes()} returns. Parsing uses FastCSV with a
  * callback handler that reads each field straight from the parser's buffer, so numbers are parsed
- * without creating a String per cell.
+ * without creating a String per cell. On a machine with more than one CPU, the numeric work moves to
+ * one helper thread per file ({@link Offload}); the result is the same either way.
  *
  * <p>Plain Java and stateless: one instance may profile many files, from several threads at once.
  */
@@ -53,6 +51,18 @@ public final class CsvProfiler {
     static final int DISTINCT_BUDGET = 1_000_000;
     /** Numbers kept for exact quantiles in all columns together (min 4,096, max 65,536 a column). */
     static final int EXACT_VALUES_BUDGET = 8 * 1024 * 1024;
+
+    private final boolean helperThread;
+
+    /** A profiler that uses one helper thread per file when the machine has more than one CPU. */
+    public CsvProfiler() {
+        this(Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /** @param helperThread whether to move the numeric work to a helper thread (see {@link Offload}) */
+    CsvProfiler(boolean helperThread) {
+        this.helperThread = helperThread;
+    }
 
     /**
      * Profiles a CSV file. Reads {@code csv} to its end and does not close it.
@@ -89,10 +99,8 @@ public final class CsvProfiler {
         char delimiter = detectDelimiter(new String(head, start, head.length - start, StandardCharsets.UTF_8),
                 wholeFile);
         InputStream body = new SequenceInputStream(new ByteArrayInputStream(head, start, head.length - start), in);
-        InputStreamReader reader = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
-        Handler handler = new Handler(delimiter, targetColumn);
+        StrictUtf8Reader reader = new StrictUtf8Reader(body, start);
+        Handler handler = new Handler(delimiter, targetColumn, helperThread);
         CsvReader<Object> csv = CsvReader.builder()
                 .fieldSeparator(delimiter)
                 .quoteCharacter('"')
@@ -106,26 +114,27 @@ public final class CsvProfiler {
             // the handler consumes every record itself (buildRecord returns null), so this one call
             // reads the whole file
             csv.iterator().hasNext();
+            return handler.finish();
         } catch (CsvParseException e) {
             throw translate(e, handler.line);
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new InvalidCsvException("the file has bytes that are not UTF-8 text (after line "
-                        + handler.line + "); save it as UTF-8", null, e);
+            if (e.getCause() instanceof StrictUtf8Reader.NotUtf8Exception bad) {
+                throw new InvalidCsvException("line " + handler.line + " is not UTF-8 text (byte "
+                        + bad.byteOffset + "); save the file as UTF-8", handler.line, e);
             }
             throw e;
+        } finally {
+            handler.close();
         }
-        return handler.finish();
     }
 
     private static RuntimeException translate(CsvParseException e, long line) {
-        Throwable cause = e.getCause();
-        if (cause instanceof InvalidCsvException || cause instanceof IllegalArgumentException) {
-            return (RuntimeException) cause;
+        // FastCSV wraps what the handler throws: our own exceptions go out as they are
+        if (e.getCause() instanceof RuntimeException ours) {
+            return ours;
         }
-        if (cause instanceof UncheckedIOException io && io.getCause() instanceof CharacterCodingException) {
-            return new InvalidCsvException("the file has bytes that are not UTF-8 text (after line " + line
-                    + "); save it as UTF-8", null, e);
+        if (e.getCause() instanceof Error error) {
+            throw error;
         }
         String message = String.valueOf(e.getMessage());
         if (message.contains("Unclosed quoted field")) {
@@ -255,6 +264,10 @@ public final class CsvProfiler {
 
         private final char delimiter;
         private final String targetColumn;
+        private final boolean helperThread;
+        private Offload offload;
+        private Offload.Block currentBlock;
+        private int rowsToBlockEnd;
         private final List<String> names = new ArrayList<>();
         private ColumnAccumulator[] columns;
         private int columnCount;
@@ -271,19 +284,26 @@ public final class CsvProfiler {
         /** Non-null in field-counting mode (delimiter detection): the field count of each record. */
         private final List<Integer> fieldCounts;
 
-        Handler(char delimiter, String targetColumn) {
-            this(delimiter, targetColumn, null);
+        Handler(char delimiter, String targetColumn, boolean helperThread) {
+            this(delimiter, targetColumn, helperThread, null);
         }
 
-        private Handler(char delimiter, String targetColumn, List<Integer> fieldCounts) {
+        private Handler(char delimiter, String targetColumn, boolean helperThread, List<Integer> fieldCounts) {
             this.delimiter = delimiter;
             this.targetColumn = targetColumn;
+            this.helperThread = helperThread;
             this.fieldCounts = fieldCounts;
         }
 
         /** A handler that only records how many fields each of the first records has. */
         static Handler fieldCounter() {
-            return new Handler(',', null, new ArrayList<>());
+            return new Handler(',', null, false, new ArrayList<>());
+        }
+
+        void close() {
+            if (offload != null) {
+                offload.close();
+            }
         }
 
         @Override
@@ -355,7 +375,24 @@ public final class CsvProfiler {
                 hashes = Arrays.copyOf(hashes, (int) Math.min(Integer.MAX_VALUE - 8L, rows * 3L / 2));
             }
             hashes[rows++] = ColumnAccumulator.mix(rowHash ^ columnCount);
+            if (--rowsToBlockEnd == 0) {
+                Offload.Block next = submitBlock(true);
+                for (ColumnAccumulator column : columns) {
+                    column.collectInto(next);
+                }
+                rowsToBlockEnd = offload.rowsPerBlock;
+            }
             return null;
+        }
+
+        /** Hands the current block to the offload; returns an empty one when {@code more} rows follow. */
+        private Offload.Block submitBlock(boolean more) {
+            for (ColumnAccumulator column : columns) {
+                column.completeBlock();
+            }
+            offload.submit(currentBlock);
+            currentBlock = more ? offload.block() : null;
+            return currentBlock;
         }
 
         private void startColumns() {
@@ -377,10 +414,14 @@ public final class CsvProfiler {
             columnCount = names.size();
             int distinctBound = Math.max(1_000, Math.min(10_000, DISTINCT_BUDGET / columnCount));
             int exactValues = Math.max(4_096, Math.min(65_536, EXACT_VALUES_BUDGET / columnCount));
+            offload = new Offload(helperThread, columnCount);
+            currentBlock = offload.block();
             columns = new ColumnAccumulator[columnCount];
             for (int i = 0; i < columnCount; i++) {
                 columns[i] = new ColumnAccumulator(names.get(i), i, delimiter == ';', distinctBound, exactValues);
+                columns[i].collectInto(currentBlock);
             }
+            rowsToBlockEnd = offload.rowsPerBlock;
         }
 
         ProfileResult finish() {
@@ -390,9 +431,11 @@ public final class CsvProfiler {
             if (rows == 0) {
                 throw new InvalidCsvException("the file has a header row but no data rows", headerLine);
             }
+            submitBlock(false);
             long[] sorted = Arrays.copyOf(hashes, rows);
             hashes = null;
-            RowHashSort.sort(sorted);
+            RowHashSort.sort(sorted); // while the helper finishes its last batches
+            offload.finish();
             long duplicates = 0;
             for (int i = 1; i < sorted.length; i++) {
                 if (sorted[i] == sorted[i - 1]) {

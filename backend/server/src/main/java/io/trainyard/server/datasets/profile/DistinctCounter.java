@@ -17,12 +17,13 @@ import org.apache.datasketches.hll.TgtHllType;
  * {@code 1} and {@code 1.0} are one value). Up to {@code bound} distinct keys are counted exactly in an
  * open-addressing table that also keeps the text of each key's first occurrence. The first key past
  * the bound switches the distinct count to an HLL sketch (DataSketches, lgK 14: about 0.8 % relative
- * standard error), fed with every key seen so far; the table is kept, frozen. Top values past the
- * bound come from a frequent-items sketch (DataSketches) seeded with the frozen table's counts and fed
- * with the non-missing, non-numeric values from then on; it is only created when the first such value
- * arrives, so a numeric column never pays for it, and its top values stay those of the frozen table.
- * (Numbers are left out of the sketch: each would need a String, and a column with that many distinct
- * numbers is numeric, or text, where the top values matter little.)
+ * standard error), seeded with every key seen so far; the caller feeds it the later keys (see
+ * {@link #add}), which lets that work run on a helper thread ({@link Offload}). The table is kept,
+ * frozen. Top values past the bound come from a frequent-items sketch (DataSketches) seeded with the
+ * frozen table's counts and fed with the non-numeric values from then on; it is only created when the
+ * first such value arrives, so a numeric column never pays for it, and its top values stay those of
+ * the frozen table. (Numbers are left out of the sketch: each would need a String, and a column with
+ * that many distinct numbers is numeric, or text, where the top values matter little.)
  *
  * <p>Key collisions are ignored: with 64-bit keys and at most 10,000 distinct values per column the
  * chance of one is below 10<sup>-11</sup>.
@@ -56,7 +57,13 @@ final class DistinctCounter {
         mask = capacity - 1;
     }
 
-    void add(long key, char[] buf, int off, int len, boolean text) {
+    /**
+     * Counts one value.
+     *
+     * @return whether the caller must still add {@code key} to {@link #sketch()}: past the exact bound,
+     *         unless it repeats the previous key (runs of one value, as in sorted files, need one update)
+     */
+    boolean add(long key, char[] buf, int off, int len, boolean text) {
         if (hll == null) {
             if (key == 0) {
                 key = ZERO_KEY;
@@ -67,7 +74,7 @@ final class DistinctCounter {
             while ((k = t[slot << 1]) != 0) {
                 if (k == key) {
                     t[(slot << 1) + 1]++;
-                    return;
+                    return false;
                 }
                 slot = (slot + 1) & mask;
             }
@@ -78,13 +85,9 @@ final class DistinctCounter {
                 if (++size * 2 > texts.length) {
                     grow();
                 }
-                return;
+                return false;
             }
             startSketches();
-        }
-        if (key != lastKey) { // runs of one value (sorted files) need one update
-            hll.update(key);
-            lastKey = key;
         }
         if (text) {
             if (frequentItems == null) {
@@ -92,6 +95,20 @@ final class DistinctCounter {
             }
             frequentItems.update(new String(buf, off, len));
         }
+        if (key == lastKey) {
+            return false;
+        }
+        lastKey = key;
+        return true;
+    }
+
+    /**
+     * The distinct-count sketch past the exact bound, null before. It already holds the keys of the
+     * exact table; the caller adds the later keys ({@link #add} says which), possibly on another thread,
+     * and reads {@link #distinct()} only after that work is done.
+     */
+    HllSketch sketch() {
+        return hll;
     }
 
     private void grow() {

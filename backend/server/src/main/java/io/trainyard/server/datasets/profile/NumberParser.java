@@ -8,9 +8,10 @@ package io.trainyard.server.datasets.profile;
  * {@code NaN}, {@code Infinity}, hexadecimal, the {@code d}/{@code f} suffixes and digit grouping that
  * {@link Double#parseDouble} takes, and values that overflow to infinity.
  *
- * <p>Values with at most 15–18 significant digits and a decimal exponent within ±22 take Clinger's fast
- * path (an exact long mantissa times or divided by an exact power of ten: one rounding, so the result
- * is the correctly rounded double, the same as {@code Double.parseDouble}); anything else is handed to
+ * <p>When the digits form a mantissa of at most 2<sup>53</sup> and the decimal exponent is within ±22,
+ * the value is that exact mantissa times or divided by an exact power of ten (Clinger's fast path): one
+ * rounding, so the result is the correctly rounded double, the same as {@code Double.parseDouble}. Plain
+ * decimals ({@code -1234.56}) take a shorter loop still. Anything else goes to
  * {@code Double.parseDouble}.
  */
 final class NumberParser {
@@ -72,7 +73,7 @@ final class NumberParser {
         return parseGeneral(buf, off, len, decimalComma);
     }
 
-    /** Any accepted form: exponents, more digits than a long holds, leading dot without digits checks. */
+    /** The general case: exponents, and more digits than the fast path takes. */
     private static double parseGeneral(char[] buf, int off, int len, boolean decimalComma) {
         int i = off;
         final int end = off + len;

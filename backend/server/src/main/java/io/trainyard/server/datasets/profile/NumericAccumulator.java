@@ -18,14 +18,19 @@ import java.util.SplittableRandom;
  * <li>Up to {@code exactLimit} values (65,536 unless the file is very wide) are kept, so quantiles,
  *     histogram and outlier count are exact for them.
  * <li>Past that, a t-digest (compression 200) takes over: quantiles, histogram counts and the outlier
- *     count become estimates from its quantile function and CDF. The first 2<sup>18</sup> values all
+ *     count become estimates from its quantile function and CDF. The first 2<sup>16</sup> values all
  *     go into the digest; after that a value enters it with probability 2<sup>-k</sup> and weight
- *     2<sup>k</sup>, k growing by one each time the count doubles (about 2<sup>17</sup> digest updates
- *     per doubling). Adding to a t-digest costs about 80 ns a value, far more than parsing it, so this
- *     keeps a 1 GB file fast while keeping several hundred thousand effective samples: the rank error
- *     stays below about 0.1 %. The sample is drawn from a {@link SplittableRandom} with a fixed seed,
- *     so the same file always gives the same profile.
+ *     2<sup>k</sup>, k growing by one each time the count doubles, so the digest takes about
+ *     2<sup>15</sup> updates per doubling. Adding to a t-digest costs 80–90 ns a value here, several
+ *     times the cost of parsing it: fed every value, the digests alone would take longer than the
+ *     whole rest of the profile (8 s of a 1 GB file with 10 numeric columns). Sampled, the rank error
+ *     of the quantiles stays small (measured on skewed data: mean 0.09 %, worst 0.5 % over the seven
+ *     quantiles of 100,000 to 9,000,000 values; the digest alone is near 0.05 %). The sample is drawn
+ *     from a {@link SplittableRandom} with a fixed seed, so the same file always gives the same profile.
  * </ul>
+ *
+ * <p>Not thread-safe; {@link Offload} may call {@link #add} from its helper thread, one batch after
+ * the other, and {@link #finish} runs after that work is done.
  */
 final class NumericAccumulator {
 
@@ -134,10 +139,6 @@ final class NumericAccumulator {
     private long geometricSkip() {
         double u = 1.0 - random.nextDouble(); // (0, 1]
         return 1 + (long) Math.floor(Math.log(u) / Math.log1p(-Math.scalb(1.0, -level)));
-    }
-
-    long count() {
-        return count;
     }
 
     boolean exact() {

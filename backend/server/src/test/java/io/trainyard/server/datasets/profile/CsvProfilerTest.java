@@ -335,7 +335,7 @@ class CsvProfilerTest {
 
     @Test
     void sampledDigestKeepsQuantilesClose() {
-        int n = 3_000_000; // past 2^18 digest values the digest is fed a weighted sample
+        int n = 3_000_000; // past 2^16 values the digest is fed a weighted sample
         NumericAccumulator accumulator = new NumericAccumulator(65_536, 1);
         SplittableRandom random = new SplittableRandom(11);
         double[] xs = new double[n];
@@ -353,6 +353,27 @@ class CsvProfilerTest {
             assertThat(rank).as(entry.getKey()).isCloseTo(level, within(0.004));
         }
         assertThat(summary.histogram().counts().stream().mapToLong(Long::longValue).sum()).isEqualTo(n);
+    }
+
+    @Test
+    void theHelperThreadChangesNothing() {
+        // enough rows for full batches, the t-digest with sampling, and the HLL past the exact bound
+        SplittableRandom random = new SplittableRandom(13);
+        StringBuilder csv = new StringBuilder("x,y,k,t\n");
+        for (int i = 0; i < 150_000; i++) {
+            csv.append(random.nextGaussian()).append(',').append(random.nextInt(50)).append(',')
+                    .append(i % 3 == 0 ? "NA" : "key" + random.nextInt(40_000)).append(',')
+                    .append("v").append(i).append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        ProfileResult alone = new CsvProfiler(false).profile(new ByteArrayInputStream(bytes), null);
+        ProfileResult helped = new CsvProfiler(true).profile(new ByteArrayInputStream(bytes), null);
+        assertThat(helped.columns()).isEqualTo(alone.columns());
+        assertThat(helped.quality()).isEqualTo(alone.quality());
+        assertThat(helped.sortedRowHashes()).isEqualTo(alone.sortedRowHashes());
+        assertThat(column(alone, "k").distinctExact()).isFalse();
+        assertThat(column(alone, "t").distinctExact()).isFalse();
+        assertThat((double) column(alone, "t").distinct()).isCloseTo(150_000, within(150_000 * 0.03));
     }
 
     @Test

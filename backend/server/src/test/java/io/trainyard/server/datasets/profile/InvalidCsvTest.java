@@ -50,7 +50,10 @@ class InvalidCsvTest {
         byte[] all = new byte[head.length + tail.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(tail, 0, all, head.length, tail.length);
-        assertThat(reject(all).getMessage()).contains("not UTF-8 text", "save it as UTF-8");
+        InvalidCsvException late = reject(all);
+        assertThat(late.getMessage()).isEqualTo("line 2002 is not UTF-8 text (byte " + (head.length + 3)
+                + "); save the file as UTF-8");
+        assertThat(late.line()).isEqualTo(2002L);
     }
 
     @Test
