@@ -1,13 +1,15 @@
 package io.trainyard.server.datasets.catalog;
 
+import io.trainyard.server.common.ApiException.FieldProblem;
+import io.trainyard.server.common.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -51,11 +53,7 @@ class UploadSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"errors\":[{\"field\":\"file\","
-                + "\"message\":\"" + detail + "\"}]}");
+        ProblemWriter.write(response, status, detail, List.of(new FieldProblem("file", detail)));
     }
 }

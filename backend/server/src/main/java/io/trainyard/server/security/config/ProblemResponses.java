@@ -1,10 +1,10 @@
 package io.trainyard.server.security.config;
 
+import io.trainyard.server.common.ProblemWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 
 /**
  * problem+json answers written by the security filters, before any controller runs. Every failed
@@ -18,11 +18,7 @@ final class ProblemResponses {
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+        ProblemWriter.write(response, status, detail, List.of());
     }
 
     static void unauthorized(HttpServletResponse response, String detail) throws IOException {
