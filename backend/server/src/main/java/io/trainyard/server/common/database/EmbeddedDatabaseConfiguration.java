@@ -36,7 +36,15 @@ class EmbeddedDatabaseConfiguration {
         Path dataDirectory = properties.dataDir().resolve("postgres").toAbsolutePath();
         Files.createDirectories(dataDirectory);
         StalePostmaster.stopIfRunning(dataDirectory);
+        Path passwordFile = SuperuserPassword.file(properties.dataDir());
+        String password = SuperuserPassword.loadOrCreate(passwordFile);
         EmbeddedPostgres postgres = durable(EmbeddedPostgres.builder())
+                // initdb's own options ride on the library's locale settings (it passes them as --key=value):
+                // the superuser gets a password and every connection must present it, instead of the
+                // library's "trust", which would let any local user in
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", passwordFile.toString())
+                .setConnectConfig("password", password)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 // Spring closes it after the connection pool; the library's own hook would race that
@@ -48,11 +56,12 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) throws SQLException {
+    DataSource dataSource(EmbeddedPostgres postgres, TrainyardProperties properties) throws SQLException, IOException {
         createDatabaseIfMissing(postgres);
         return DataSourceBuilder.create()
                 .url(postgres.getJdbcUrl("postgres", DATABASE))
                 .username("postgres")
+                .password(SuperuserPassword.loadOrCreate(SuperuserPassword.file(properties.dataDir())))
                 .build();
     }
 

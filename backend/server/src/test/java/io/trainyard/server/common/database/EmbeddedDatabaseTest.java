@@ -1,12 +1,16 @@
 package io.trainyard.server.common.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.trainyard.server.common.TrainyardProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,9 +35,23 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void connectionsNeedThePasswordUnlikeTheLibrarysTrustDefault() throws Exception {
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(properties());
+             HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(postgres, properties())) {
+            assertThat(new JdbcTemplate(dataSource).queryForObject("select 1", Integer.class)).isEqualTo(1);
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong").close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+            assertThat(dataDir.resolve("postgres/pg_hba.conf")).content().doesNotContainPattern("(?m)^[^#].*\\btrust\\b");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("postgres-password"))))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
     void keepsDataAcrossRestartsAndStopsAPostmasterLeftByAKilledServer() throws Exception {
         EmbeddedPostgres first = configuration.embeddedPostgres(properties());
-        try (HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(first)) {
+        try (HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(first, properties())) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             jdbc.execute("create table survivor (value text)");
             jdbc.update("insert into survivor values ('kept')");
@@ -48,7 +66,7 @@ class EmbeddedDatabaseTest {
         first.close(); // releases the library's lock file; its own stop finds nothing left to stop
 
         try (EmbeddedPostgres second = configuration.embeddedPostgres(properties());
-             HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(second)) {
+             HikariDataSource dataSource = (HikariDataSource) configuration.dataSource(second, properties())) {
             assertThat(new JdbcTemplate(dataSource).queryForObject("select value from survivor", String.class))
                     .isEqualTo("kept");
         }
