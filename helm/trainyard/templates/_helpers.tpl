@@ -70,6 +70,12 @@ template Helm renders first) instead of producing a pod that crash-loops.
 {{- if not .Values.postgresql.url }}
 {{- fail "postgresql.url is required: Trainyard on Kubernetes needs an external PostgreSQL. Set it to a JDBC URL, e.g. --set postgresql.url=jdbc:postgresql://my-postgres:5432/trainyard" }}
 {{- end }}
+{{- if and (eq .Values.storage.type "s3") (not .Values.storage.s3.bucket) }}
+{{- fail "storage.s3.bucket is required with storage.type=s3" }}
+{{- end }}
+{{- if not (has .Values.storage.type (list "filesystem" "s3")) }}
+{{- fail "storage.type must be filesystem or s3" }}
+{{- end }}
 {{- if and (not .Values.postgresql.existingSecret) (not .Values.adminPassword) }}
 {{- fail "adminPassword is required: set --set adminPassword=... or put it in the Secret named by postgresql.existingSecret" }}
 {{- end }}

@@ -205,6 +205,40 @@ class HelmChartTest {
   }
 
   @Test
+  void blobsGoToTheDataVolumeByDefaultAndToABucketWhenAsked() {
+    assertThat(map(single(render(template()), "ConfigMap"), "data"))
+        .containsEntry("TRAINYARD_STORAGE_TYPE", "filesystem")
+        .doesNotContainKey("TRAINYARD_STORAGE_S3_BUCKET");
+
+    List<Map<String, Object>> docs =
+        render(
+            template()
+                .set("storage.type", "s3")
+                .set("storage.s3.endpoint", "http://minio:9000")
+                .set("storage.s3.bucket", "trainyard-blobs")
+                .set("storage.s3.existingSecret", "s3-credentials"));
+    assertThat(map(single(docs, "ConfigMap"), "data"))
+        .containsEntry("TRAINYARD_STORAGE_TYPE", "s3")
+        .containsEntry("TRAINYARD_STORAGE_S3_ENDPOINT", "http://minio:9000")
+        .containsEntry("TRAINYARD_STORAGE_S3_BUCKET", "trainyard-blobs")
+        .containsEntry("TRAINYARD_STORAGE_S3_PATHSTYLE", "true");
+    Map<String, Object> container = serverContainer(podSpec(docs));
+    assertThat(secretKeyRef(container, "TRAINYARD_STORAGE_S3_ACCESSKEY"))
+        .containsEntry("name", "s3-credentials")
+        .containsEntry("key", "accessKey");
+    assertThat(secretKeyRef(container, "TRAINYARD_STORAGE_S3_SECRETKEY"))
+        .containsEntry("name", "s3-credentials")
+        .containsEntry("key", "secretKey");
+
+    assertThatThrownBy(() -> template().set("storage.type", "s3").call())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("storage.s3.bucket is required");
+    assertThatThrownBy(() -> template().set("storage.type", "floppy").call())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("storage.type must be filesystem or s3");
+  }
+
+  @Test
   void renderingWithoutAdminPasswordFailsUnlessExistingSecret() {
     assertThatThrownBy(
             () ->
