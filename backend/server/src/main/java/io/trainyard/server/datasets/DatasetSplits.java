@@ -2,7 +2,10 @@ package io.trainyard.server.datasets;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.trainyard.client.model.DatasetVersion;
 import io.trainyard.server.common.ApiException;
+import io.trainyard.server.common.Sha256;
+import io.trainyard.server.datasets.catalog.LoadedVersion;
 import io.trainyard.server.datasets.catalog.VersionService;
 import io.trainyard.server.datasets.profile.MissingValues;
 import io.trainyard.server.datasets.profile.Split;
@@ -14,10 +17,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -35,10 +35,12 @@ public class DatasetSplits {
     }
 
     public DatasetSplit split(String projectKey, String dataset, int version, SplitSpec spec) {
-        DatasetVersionRef ref = versions.ref(projectKey, dataset, version);
-        var stored = versions.get(projectKey, dataset, version);
+        LoadedVersion loaded = versions.load(projectKey, dataset, version);
+        DatasetVersionRef ref = loaded.ref();
+        DatasetVersion stored = loaded.view();
         char delimiter = stored.delimiter().charAt(0);
-        List<String> labels = spec.stratifyColumn() == null ? null : columnValues(ref, delimiter, spec.stratifyColumn());
+        List<String> labels = spec.stratifyColumn() == null ? null
+                : columnValues(ref, delimiter, spec.stratifyColumn());
         SplitAssignment assignment;
         try {
             assignment = new SplitPlanner().plan(Math.toIntExact(stored.rowCount()), spec.validation(), spec.test(),
@@ -48,7 +50,7 @@ public class DatasetSplits {
         }
         byte[] bytes = assignment.toByteArray();
         return new DatasetSplit(ref, spec, assignment.count(Split.TRAIN), assignment.count(Split.VALIDATION),
-                assignment.count(Split.TEST), sha256(bytes), bytes);
+                assignment.count(Split.TEST), Sha256.hex(bytes), bytes);
     }
 
     private List<String> columnValues(DatasetVersionRef ref, char delimiter, String column) {
@@ -79,13 +81,5 @@ public class DatasetSplits {
             }
         }
         throw new ApiException.BadRequest("stratifyColumn", "column '" + column + "' is not in the dataset");
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

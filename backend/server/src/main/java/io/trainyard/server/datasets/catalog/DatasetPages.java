@@ -5,7 +5,6 @@ import io.trainyard.client.model.CreateDatasetRequest;
 import io.trainyard.client.model.DatasetVersion;
 import io.trainyard.client.model.ProjectRole;
 import io.trainyard.server.common.ApiException;
-import io.trainyard.server.datasets.DatasetVersionRef;
 import io.trainyard.server.security.ProjectAccess;
 import io.trainyard.server.security.ProjectRef;
 import jakarta.servlet.http.HttpServletRequest;
@@ -143,8 +142,8 @@ class DatasetPages {
     @GetMapping("/{name}/versions/{version}")
     String version(@PathVariable String project, @PathVariable String name, @PathVariable int version,
                    @RequestParam(required = false) Integer against, Model model) {
-        DatasetVersion found = versions.get(project, name, version);
-        DatasetVersionRef ref = versions.ref(project, name, version);
+        LoadedVersion loaded = versions.load(project, name, version);
+        DatasetVersion found = loaded.view();
         Map<String, HistogramBars> sparklines = new LinkedHashMap<>();
         for (ColumnProfile column : found.columns()) {
             if (column.numeric() != null) {
@@ -156,7 +155,7 @@ class DatasetPages {
         model.addAttribute("sparklines", sparklines);
         model.addAttribute("otherVersions", versions.versionNumbers(project, name).stream()
                 .filter(v -> v != version).toList());
-        model.addAttribute("usages", versions.usages(ref));
+        model.addAttribute("usages", versions.usages(loaded.ref()));
         if (against != null) {
             model.addAttribute("against", against);
             model.addAttribute("diff", versions.diff(project, name, version, against));

@@ -6,6 +6,7 @@ import io.trainyard.client.model.Page;
 import io.trainyard.client.model.ProjectRole;
 import io.trainyard.server.common.ApiException;
 import io.trainyard.server.common.PageToken;
+import io.trainyard.server.common.Texts;
 import io.trainyard.server.security.AuditLog;
 import io.trainyard.server.security.CurrentUser;
 import io.trainyard.server.security.ProjectAccess;
@@ -40,7 +41,7 @@ public class DatasetService {
                     + projectKey + "'");
         }
         DatasetRecord dataset = datasets.save(new DatasetRecord(project.id(), request.name(),
-                blankToNull(request.description()), CurrentUser.require().getUsername()));
+                Texts.blankToNull(request.description()), CurrentUser.require().getUsername()));
         auditLog.record("dataset.created", "dataset:" + projectKey + "/" + request.name(), null);
         return view(project, dataset);
     }
@@ -62,7 +63,8 @@ public class DatasetService {
 
     DatasetRecord require(ProjectRef project, String name) {
         return datasets.findByProjectIdAndName(project.id(), name)
-                .orElseThrow(() -> new ApiException.NotFound("dataset '" + name + "' in project '" + project.key() + "'"));
+                .orElseThrow(() -> new ApiException.NotFound("dataset '" + name + "' in project '"
+                        + project.key() + "'"));
     }
 
     private Dataset view(ProjectRef project, DatasetRecord dataset) {
@@ -70,9 +72,5 @@ public class DatasetService {
                 .map(VersionRecord::getVersion).orElse(null);
         return new Dataset(project.key(), dataset.getName(), dataset.getDescription(), dataset.getCreatedBy(),
                 dataset.getCreatedAt(), latest);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -15,13 +15,14 @@ final class VersionDownload {
 
     static ResponseEntity<InputStreamResource> of(VersionService versions, String project, String dataset,
                                                   int version) {
-        DatasetVersion found = versions.get(project, dataset, version);
+        LoadedVersion loaded = versions.load(project, dataset, version);
+        DatasetVersion found = loaded.view();
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv"))
                 .contentLength(found.sizeBytes())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(dataset + "-v" + version + ".csv").build().toString())
                 .eTag("\"" + found.sha256() + "\"")
-                .body(new InputStreamResource(versions.content(versions.ref(project, dataset, version))));
+                .body(new InputStreamResource(versions.content(loaded.ref())));
     }
 }

@@ -8,6 +8,7 @@ import io.trainyard.client.model.ProjectRole;
 import io.trainyard.client.model.QualityReport;
 import io.trainyard.server.common.ApiException;
 import io.trainyard.server.common.PageToken;
+import io.trainyard.server.common.Texts;
 import io.trainyard.server.datasets.DatasetVersionRef;
 import io.trainyard.server.datasets.DatasetVersionUsage;
 import io.trainyard.server.datasets.DatasetVersionUsages;
@@ -83,7 +84,7 @@ public class VersionService {
         DatasetRecord dataset = datasets.require(project, datasetName);
         IngestedCsv ingested;
         try {
-            ingested = ingest.ingest(upload, maxUploadBytes(), blankToNull(targetColumn));
+            ingested = ingest.ingest(upload, maxUploadBytes(), Texts.blankToNull(targetColumn));
         } catch (InvalidCsvException e) {
             throw new ApiException.BadRequest(e.field(), e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -105,7 +106,7 @@ public class VersionService {
                     ingested.profile().rowCount(), String.valueOf(ingested.profile().delimiter()),
                     json.writeValueAsString(ingested.profile().columns()),
                     json.writeValueAsString(ingested.profile().quality()),
-                    truncate(originalFilename, 255), blankToNull(message), user));
+                    Texts.truncate(originalFilename, 255), Texts.blankToNull(message), user));
             auditLog.record("dataset.version.created", "dataset:" + projectKey + "/" + datasetName,
                     "version " + next + " sha256 " + created.getSha256());
             return new UploadOutcome(view(project, dataset, created), true);
@@ -145,12 +146,14 @@ public class VersionService {
         return view(project, dataset, require(dataset, version));
     }
 
+    /** The version with its reference, from one project check and one lookup. */
     @Transactional(readOnly = true)
-    public DatasetVersionRef ref(String projectKey, String datasetName, int version) {
+    public LoadedVersion load(String projectKey, String datasetName, int version) {
         ProjectRef project = projects.require(projectKey, ProjectRole.VIEWER);
         DatasetRecord dataset = datasets.require(project, datasetName);
         VersionRecord record = require(dataset, version);
-        return new DatasetVersionRef(record.getId(), project.id(), dataset.getName(), version, record.getSha256());
+        return new LoadedVersion(new DatasetVersionRef(record.getId(), project.id(), dataset.getName(), version,
+                record.getSha256()), view(project, dataset, record));
     }
 
     /** The original bytes; the caller closes the stream. */
@@ -194,7 +197,6 @@ public class VersionService {
         blobsOfDataset.forEach(janitor::deleteIfUnreferenced);
     }
 
-
     private VersionRecord require(DatasetRecord dataset, int version) {
         return versions.findByDatasetIdAndVersion(dataset.getId(), version)
                 .orElseThrow(() -> new ApiException.NotFound("version " + version + " of dataset '"
@@ -210,13 +212,5 @@ public class VersionService {
                 record.getSha256(), record.getSizeBytes(), record.getRowCount(), record.getDelimiter(),
                 columns(record), json.readValue(record.getQuality(), QualityReport.class),
                 record.getOriginalFilename(), record.getMessage(), record.getCreatedBy(), record.getCreatedAt());
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null ? null : text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

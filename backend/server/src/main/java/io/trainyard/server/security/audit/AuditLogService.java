@@ -4,6 +4,7 @@ import io.trainyard.client.model.AuditEventView;
 import io.trainyard.client.model.Page;
 import io.trainyard.server.common.ApiException;
 import io.trainyard.server.common.PageToken;
+import io.trainyard.server.common.Texts;
 import io.trainyard.server.security.AuditLog;
 import io.trainyard.server.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +36,9 @@ public class AuditLogService implements AuditLog {
     @Transactional
     public void recordFor(String actor, String action, String target, String details) {
         // bounded to the columns: an attacker's 10 kB username must not turn a failed login into a 500
-        events.save(new AuditEvent(truncate(actor, 64), truncate(action, 64), truncate(target, 300),
-                truncate(details, MAX_DETAILS), truncate(clientAddress(), 64)));
+        events.save(new AuditEvent(Texts.truncate(actor, 64), Texts.truncate(action, 64),
+                Texts.truncate(target, 300), Texts.truncate(details, MAX_DETAILS),
+                Texts.truncate(clientAddress(), 64)));
     }
 
     @Transactional(readOnly = true)
@@ -51,10 +53,6 @@ public class AuditLogService implements AuditLog {
         }
         List<AuditEvent> rows = events.findByIdLessThanOrderByIdDesc(before, Limit.of(size + 1));
         return PageToken.page(rows, size, AuditLogService::view, view -> String.valueOf(view.id()));
-    }
-
-    private static String truncate(String text, int max) {
-        return text != null && text.length() > max ? text.substring(0, max) : text;
     }
 
     private static String clientAddress() {

@@ -1,11 +1,8 @@
 package io.trainyard.server.security.tokens;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.trainyard.server.common.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Token secrets: {@code ty_} and 256 random bits, so secret scanners recognise a leaked one. A sha256 is
@@ -35,11 +32,6 @@ final class TokenSecrets {
     }
 
     static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(secret);
     }
 }

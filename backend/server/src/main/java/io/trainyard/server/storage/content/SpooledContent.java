@@ -1,5 +1,6 @@
 package io.trainyard.server.storage.content;
 
+import io.trainyard.server.common.Sha256;
 import io.trainyard.server.storage.BlobTooLargeException;
 import io.trainyard.server.storage.StoredBlob;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.trainyard.server.storage.content;
 
+import io.trainyard.server.common.Sha256;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
