@@ -51,6 +51,13 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
+    /** 409 because an object of that name already exists (MLflow clients tell this case apart). */
+    public static class AlreadyExists extends Conflict {
+        public AlreadyExists(String detail) {
+            super(detail);
+        }
+    }
+
     /** 413 (RFC 9110 "Content Too Large"): an upload is larger than the limit that applies to it. */
     public static class PayloadTooLarge extends ApiException {
         public PayloadTooLarge(String detail) {

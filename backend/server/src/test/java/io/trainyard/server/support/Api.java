@@ -41,6 +41,10 @@ public final class Api {
         return send("GET", path, null);
     }
 
+    public Response get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", accept).GET());
+    }
+
     public Response post(String path, String json) {
         return send("POST", path, json);
     }

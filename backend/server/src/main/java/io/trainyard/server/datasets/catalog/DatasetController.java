@@ -105,6 +105,13 @@ class DatasetController {
         return versions.get(project, name, version);
     }
 
+    /** Lineage: what used this version (runs that trained on it), newest first. */
+    @GetMapping("/{name}/versions/{version}/usages")
+    java.util.List<io.trainyard.server.datasets.DatasetVersionUsage> usages(@PathVariable String project,
+            @PathVariable String name, @PathVariable int version) {
+        return versions.usages(versions.load(project, name, version).ref());
+    }
+
     @GetMapping("/{name}/versions/{version}/content")
     ResponseEntity<InputStreamResource> content(@PathVariable String project, @PathVariable String name,
                                                 @PathVariable int version) {

@@ -21,7 +21,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless and answers problem+json;
+ * Three filter chains. The API ({@code /api/**}, {@code /actuator/**}, and the MLflow-compatible
+ * {@code /ajax-api/**} and {@code /mlflow/{project}/**}) is stateless and answers problem+json;
  * the UI (everything else) uses form login, a session cookie, CSRF tokens and strict security headers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +37,13 @@ class SecurityConfiguration {
     static final String SWAGGER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
             .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
+    /** Searches are POSTs (MLflow's and ours, for long filters) but only read. */
+    private static final String[] READ_ONLY_POSTS = {"/api/v1/runs/search",
+            "/api/2.0/mlflow/runs/search", "/api/2.0/mlflow/experiments/search",
+            "/ajax-api/2.0/mlflow/runs/search", "/ajax-api/2.0/mlflow/experiments/search",
+            "/mlflow/*/api/2.0/mlflow/runs/search", "/mlflow/*/api/2.0/mlflow/experiments/search",
+            "/mlflow/*/ajax-api/2.0/mlflow/runs/search", "/mlflow/*/ajax-api/2.0/mlflow/experiments/search"};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt by default; the {id} prefix lets us move to argon2 later without resetting passwords
@@ -49,7 +57,7 @@ class SecurityConfiguration {
             throws Exception {
         ApiAuthenticationFilter authentication =
                 new ApiAuthenticationFilter(tokens, accounts, passwordEncoder, throttle, auditLog);
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/ajax-api/**", "/mlflow/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -69,8 +77,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/users/**", "/api/v1/audit/**").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority("SCOPE_admin")))
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_read")
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority("SCOPE_read")
+                        .requestMatchers(HttpMethod.POST, READ_ONLY_POSTS).hasAuthority("SCOPE_read")
+                        .requestMatchers(HttpMethod.GET, "/**").hasAuthority("SCOPE_read")
+                        .requestMatchers(HttpMethod.HEAD, "/**").hasAuthority("SCOPE_read")
                         .anyRequest().hasAuthority("SCOPE_write"));
         return http.build();
     }
