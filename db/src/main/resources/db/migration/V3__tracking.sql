@@ -84,6 +84,18 @@ create table metric_points (
     primary key (series_id, step, ts, value)
 );
 
+-- Per-series min/max over fixed step buckets (64 and 4096 steps), kept at ingest, so that a downsampled
+-- history of millions of points reads thousands of rows. lo and hi are the whole points {value, step, ts}
+-- with the lowest and highest finite value; arrays compare element by element, so min/max pick the point.
+create table metric_rollups (
+    series_id bigint             not null references metric_series (id) on delete cascade,
+    width     integer            not null,
+    bucket    bigint             not null,
+    lo        double precision[],
+    hi        double precision[],
+    primary key (series_id, width, bucket)
+);
+
 create table run_inputs (
     id                 bigint generated always as identity primary key,
     run_id             uuid         not null references runs (id) on delete cascade,

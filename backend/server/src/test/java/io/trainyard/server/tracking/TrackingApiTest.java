@@ -159,7 +159,16 @@ class TrackingApiTest extends IntegrationTest {
             Api.Response logged = admin().post("/api/v1/runs/" + runId + "/metrics", batch.append("]}").toString());
             assertThat(logged.status()).as(logged.toString()).isEqualTo(200);
         }
-        JsonNode history = admin().get("/api/v1/runs/" + runId + "/metrics/loss?maxPoints=500").json();
+        // 250 buckets of 200 steps come from the 64-step rollups, 1,000 buckets of 50 steps from the points
+        for (int maxPoints : new int[] {500, 2000}) {
+            assertSpikeKept(admin().get("/api/v1/runs/" + runId + "/metrics/loss?maxPoints=" + maxPoints).json(),
+                    maxPoints, total);
+        }
+        assertThat(admin().get("/api/v1/runs/" + runId + "/metrics/loss?maxPoints=1").status()).isEqualTo(400);
+        assertThat(admin().get("/api/v1/runs/" + runId + "/metrics/nope").status()).isEqualTo(404);
+    }
+
+    private static void assertSpikeKept(JsonNode history, int maxPoints, int total) {
         assertThat(history.path("downsampled").asBoolean()).isTrue();
         assertThat(history.path("totalPoints").asLong()).isEqualTo(total);
         List<Long> steps = new ArrayList<>();
@@ -172,11 +181,9 @@ class TrackingApiTest extends IntegrationTest {
                 maxStep = point.path("step").asLong();
             }
         }
-        assertThat(steps).hasSizeLessThanOrEqualTo(500).isSorted();
+        assertThat(steps).hasSizeGreaterThan(maxPoints / 2).hasSizeLessThanOrEqualTo(maxPoints).isSorted();
         assertThat(max).isEqualTo(1000.0);
         assertThat(maxStep).isEqualTo(31_337);
-        assertThat(admin().get("/api/v1/runs/" + runId + "/metrics/loss?maxPoints=1").status()).isEqualTo(400);
-        assertThat(admin().get("/api/v1/runs/" + runId + "/metrics/nope").status()).isEqualTo(404);
     }
 
     @Test

@@ -31,6 +31,21 @@ class MetricHistoryReader {
             ) points
             group by bucket order by bucket""";
 
+    /**
+     * The same from the rollups: every rollup row's low and high point go to the display bucket of their own
+     * step, so each extreme lands where it happened even when a rollup bucket straddles two display buckets.
+     */
+    private static final String MIN_MAX_FROM_ROLLUPS = """
+            select min(point) as low, max(point) as high
+            from (
+                select width_bucket(lo[2], ?, ?, ?) as bucket, lo as point
+                from metric_rollups where series_id = ? and width = ? and lo is not null
+                union all
+                select width_bucket(hi[2], ?, ?, ?) as bucket, hi as point
+                from metric_rollups where series_id = ? and width = ? and hi is not null
+            ) points
+            group by bucket order by bucket""";
+
     private final JdbcClient jdbc;
 
     MetricHistoryReader(JdbcClient jdbc) {
@@ -56,9 +71,14 @@ class MetricHistoryReader {
 
     /** At most {@code 2 * buckets} points: each bucket's minimum and maximum, in step order. */
     List<Point> minMax(Series series, int buckets) {
-        return jdbc.sql(MIN_MAX_BUCKETS)
-                .params((double) series.firstStep(), (double) series.lastStep() + 1, buckets, series.id())
-                .query((rs, n) -> {
+        double from = series.firstStep();
+        double to = series.lastStep() + 1.0;
+        int width = MetricRollups.widthFor((to - from) / buckets);
+        JdbcClient.StatementSpec query = width == 0
+                ? jdbc.sql(MIN_MAX_BUCKETS).params(from, to, buckets, series.id())
+                : jdbc.sql(MIN_MAX_FROM_ROLLUPS).params(from, to, buckets, series.id(), width,
+                        from, to, buckets, series.id(), width);
+        return query.query((rs, n) -> {
                     Point low = point(rs.getArray("low"));
                     Point high = point(rs.getArray("high"));
                     if (low.step() == high.step() && low.timestamp() == high.timestamp()) {

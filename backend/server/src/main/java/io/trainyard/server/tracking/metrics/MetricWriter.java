@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.postgresql.jdbc.PgConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Repository;
  * Appends metric points and keeps each series' summary (latest by step, min, max, count) in the same
  * statement. The batch travels as four arrays through {@code unnest}: one round trip and one plan for
  * 10,000 points, close to what COPY costs, while {@code ON CONFLICT DO NOTHING} keeps resent points
- * idempotent (COPY cannot skip duplicates).
+ * idempotent (COPY cannot skip duplicates). The same statement folds the new points into the series'
+ * {@link MetricRollups}.
  */
 @Repository
 class MetricWriter {
@@ -44,6 +46,17 @@ class MetricWriter {
                        min(value) filter (where value <> 'NaN') as low,
                        max(value) filter (where value <> 'NaN') as high
                 from inserted group by series_id
+            ), rolled as (
+                select series_id, width, div(step, width) as bucket,
+                       min(array[value, step, ts]) filter (where value not in ('NaN', 'Infinity', '-Infinity')) as lo,
+                       max(array[value, step, ts]) filter (where value not in ('NaN', 'Infinity', '-Infinity')) as hi
+                from inserted cross join (values (%d), (%d)) as widths (width)
+                group by 1, 2, 3
+            ), rollups as (
+                insert into metric_rollups (series_id, width, bucket, lo, hi)
+                select series_id, width, bucket, lo, hi from rolled
+                on conflict (series_id, width, bucket) do update
+                    set lo = least(metric_rollups.lo, excluded.lo), hi = greatest(metric_rollups.hi, excluded.hi)
             ), newest as (
                 select distinct on (series_id) series_id, step, ts, value
                 from inserted order by series_id, step desc, ts desc, value desc
@@ -62,7 +75,7 @@ class MetricWriter {
                 where s.id = t.series_id
                 returning t.n
             )
-            select coalesce(sum(n), 0) from updated""";
+            select coalesce(sum(n), 0) from updated""".formatted(MetricRollups.FINE, MetricRollups.COARSE);
 
     private final JdbcTemplate jdbc;
 
@@ -89,11 +102,13 @@ class MetricWriter {
                 timestamps[i] = point.timestamp() == null ? now : point.timestamp();
                 values[i] = point.value();
             }
+            // primitive arrays go through PgJDBC's own createArrayOf, which sends them in binary form
+            PgConnection pg = connection.unwrap(PgConnection.class);
             try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
-                statement.setArray(1, connection.createArrayOf("int8", boxed(seriesIds)));
-                statement.setArray(2, connection.createArrayOf("int8", boxed(steps)));
-                statement.setArray(3, connection.createArrayOf("int8", boxed(timestamps)));
-                statement.setArray(4, connection.createArrayOf("float8", boxed(values)));
+                statement.setArray(1, pg.createArrayOf("int8", seriesIds));
+                statement.setArray(2, pg.createArrayOf("int8", steps));
+                statement.setArray(3, pg.createArrayOf("int8", timestamps));
+                statement.setArray(4, pg.createArrayOf("float8", values));
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);
@@ -124,14 +139,5 @@ class MetricWriter {
             }
         }
         return ids;
-    }
-
-    // PgJDBC also takes primitive arrays, but only through its own createArrayOf(String, Object)
-    private static Object[] boxed(long[] values) {
-        return java.util.Arrays.stream(values).boxed().toArray();
-    }
-
-    private static Object[] boxed(double[] values) {
-        return java.util.Arrays.stream(values).boxed().toArray();
     }
 }
