@@ -212,6 +212,14 @@ class TrackingApiTest extends IntegrationTest {
                 + "\"],\"orderBy\":[\"metrics.f1\"],\"pageSize\":2,\"pageToken\":\"" + next + "\"}");
         assertThat(second.json().path("items").get(0).path("id").asString()).isEqualTo(b);
 
+        // searching is a POST, but a read-only token may do it (and may not log)
+        String readToken = admin().post("/api/v1/tokens", "{\"name\":\"reader-" + UUID.randomUUID()
+                + "\",\"scopes\":[\"read\"],\"expiresInDays\":1}").json().path("token").asString();
+        Api reader = api().bearer(readToken);
+        assertThat(reader.post("/api/v1/runs/search", "{\"experimentIds\":[\"" + experiment + "\"]}").status())
+                .isEqualTo(200);
+        assertThat(reader.post("/api/v1/runs/" + a + "/metrics", "{\"metrics\":[]}").status()).isEqualTo(403);
+
         Api.Response bad = admin().post("/api/v1/runs/search", "{\"filter\":\"metrics.f1 > 'x'\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("errors").get(0).path("field").asString()).isEqualTo("filter");
