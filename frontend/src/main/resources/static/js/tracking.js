@@ -70,13 +70,13 @@
       if (s.smoothing > 0) {
         if (curves.length === 1) {
           tables.push(t);
-          series.push({ label: curve.label + " (raw)", stroke: curve.color + "55", width: 1, spanGaps: true,
-            points: { show: false } });
+          series.push({ label: curve.label + " (raw)", stroke: curve.color + "55", width: 1, spanGaps: true });
         }
         t = [t[0], ema(t[1], s.smoothing)];
       }
       tables.push(t);
-      series.push({ label: curve.label, stroke: curve.color, width: 1.5, spanGaps: true, points: { show: false } });
+      // uPlot shows points by itself where they are sparse (a metric logged once is a dot, not nothing)
+      series.push({ label: curve.label, stroke: curve.color, width: 1.5, spanGaps: true });
     });
     var data = tables.length === 1 ? tables[0] : window.uPlot.join(tables);
     var opts = {
