@@ -166,6 +166,14 @@ class TrackingBrowserTest extends IntegrationTest {
         page.locator("[data-chart-smoothing]").fill("0.6");
         assertThat(lossChart.locator("canvas")).isVisible();
         assertThat(lossChart.locator(".u-legend")).containsText("loss (raw)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/run.png")).setFullPage(true));
+
+        // live: a new value and the end of the run reach the open page over server-sent events
+        admin().post("/api/v1/runs/" + high + "/metrics", "{\"metrics\":[{\"key\":\"acc\",\"value\":0.95,\"step\":300}]}");
+        assertThat(page.locator("td[data-latest=acc]")).hasText("0.95");
+        admin().patch("/api/v1/runs/" + high, "{\"status\":\"succeeded\"}");
+        assertThat(page.locator("[data-run-status]")).hasText("succeeded");
+        assertThat(page.locator("[data-live-note]")).isHidden();
 
         // compare two runs
         page.navigate(baseUrl() + "/experiments/" + experimentId);
