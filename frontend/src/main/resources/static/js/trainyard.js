@@ -81,3 +81,36 @@
     request.send(new FormData(form));
   });
 })();
+
+// The runs table: at most data-max runs can be compared; say so at once instead of after the submit.
+(function () {
+  "use strict";
+  function check(form) {
+    var max = parseInt(form.getAttribute("data-max"), 10) || 20;
+    var selected = form.querySelectorAll("input[name=ids]:checked").length;
+    var status = form.querySelector("[data-compare-status]");
+    var button = form.querySelector("[data-compare-button]");
+    var tooMany = selected > max;
+    if (status) {
+      status.textContent = tooMany
+        ? "You selected " + selected + " runs; at most " + max + " can be compared. Clear some selections."
+        : selected + " selected (2 to " + max + " can be compared).";
+      status.classList.toggle("error", tooMany);
+    }
+    if (button) {
+      button.disabled = tooMany || selected < 2;
+    }
+    return !tooMany;
+  }
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest("form[data-compare-form]");
+    if (form && event.target.name === "ids") {
+      check(form);
+    }
+  });
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches("form[data-compare-form]") && !check(event.target)) {
+      event.preventDefault();
+    }
+  });
+})();
