@@ -7,6 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -115,6 +116,7 @@ public final class TabularTrainer {
         private final boolean maximize;
         private final String configJson;
         private final int stepsPerEpoch;
+        private final CheckpointState resumeFrom;
 
         private List<EpochMetrics> history = new ArrayList<>();
         private double bestValue;
@@ -159,8 +161,28 @@ public final class TabularTrainer {
             this.optimizer = new TabularOptimizer(cfg.optimizer(), schedule, idToName);
             DefaultTrainingConfig tc = new DefaultTrainingConfig(new TabularLoss(classWeights()))
                     .optOptimizer(optimizer).optDevices(devices);
+            // a resumed run loads its parameters before the trainer exists: the trainer's parameter store
+            // caches the arrays it sees first, and initialize() keeps parameters that are already set
+            this.resumeFrom = readCheckpoint();
+            if (resumeFrom != null) {
+                block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(batch, spec.inputWidth()));
+                loadParameters(resumeFrom.parameters());
+            }
             this.trainer = model.newTrainer(tc);
             trainer.initialize(new Shape(batch, spec.inputWidth()));
+        }
+
+        private CheckpointState readCheckpoint() {
+            var latest = checkpoints.latest();
+            if (latest.isEmpty()) {
+                return null;
+            }
+            CheckpointState s = CheckpointState.decode(latest.get().bytes());
+            if (!s.configJson().equals(configJson)) {
+                listener.onLog("checkpoint ignored: it was made with a different config");
+                return null;
+            }
+            return s;
         }
 
         private float[] classWeights() {
@@ -218,23 +240,17 @@ public final class TabularTrainer {
 
         /** @return the last completed epoch of the resumed checkpoint, or 0 */
         private int resume() {
-            var latest = checkpoints.latest();
-            if (latest.isEmpty()) {
+            CheckpointState s = resumeFrom;
+            if (s == null) {
                 return 0;
             }
-            CheckpointState s = CheckpointState.decode(latest.get().bytes());
-            if (!s.configJson().equals(configJson)) {
-                listener.onLog("checkpoint ignored: it was made with a different config");
-                return 0;
-            }
-            loadParameters(s.parameters());
             optimizer.loadState(s.optimizerState(), model.getNDManager(), devices);
             history = new ArrayList<>(s.history());
             bestValue = s.bestValue();
             bestEpoch = s.bestEpoch();
             badEpochs = s.badEpochs();
             bestParameters = s.bestParameters();
-            lastSnapshot = latest.get().bytes();
+            lastSnapshot = s.encode();
             lastSnapshotEpoch = s.epoch();
             savedEpoch = s.epoch();
             listener.onLog("resumed from checkpoint after epoch " + s.epoch());
@@ -318,6 +334,7 @@ public final class TabularTrainer {
             double loss = 0;
             try (NDManager scope = trainer.getManager().newSubManager();
                     GradientCollector collector = trainer.newGradientCollector()) {
+                zeroGradients(collector);
                 int parts = Math.min(devices.length, size);
                 int from = 0;
                 for (int p = 0; p < parts; p++) {
@@ -334,6 +351,25 @@ public final class TabularTrainer {
             }
             trainer.step();
             return loss;
+        }
+
+        /**
+         * PyTorch accumulates gradients and DJL's trainer does not clear them. One device: zero each parameter's
+         * gradient; several: the collector's zeroGradients (walks every array of the engine, slower).
+         */
+        private void zeroGradients(GradientCollector collector) {
+            if (devices.length > 1) {
+                collector.zeroGradients();
+                return;
+            }
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                NDArray array = p.getValue().getArray();
+                if (array.hasGradient()) {
+                    try (NDArray g = array.getGradient()) {
+                        g.subi(g);
+                    }
+                }
+            }
         }
 
         private Map<String, Double> evaluate(EncodedSplit split, String prefix) {
