@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * A deterministic, seeded train/validation/test splitter. With stratification, every target value is split in
  * the requested proportions on its own (rounded), so small classes are represented in each split. Rows with a
- * missing target are left out of all splits.
+ * missing target are put in the train split, where the trainer drops and counts them.
  */
 public final class StratifiedSplitter {
     private StratifiedSplitter() {
@@ -23,15 +23,17 @@ public final class StratifiedSplitter {
             throw new IllegalArgumentException("target column not found: " + target);
         }
         Map<String, List<Integer>> strata = new TreeMap<>();
+        List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             String v = data.cell(i, t);
             if (TabularData.isMissing(v)) {
+                missing.add(i);
                 continue;
             }
             strata.computeIfAbsent(stratify ? v.strip() : "", k -> new ArrayList<>()).add(i);
         }
         Random random = new Random(seed);
-        List<Integer> tr = new ArrayList<>();
+        List<Integer> tr = new ArrayList<>(missing);
         List<Integer> va = new ArrayList<>();
         List<Integer> te = new ArrayList<>();
         for (List<Integer> rows : strata.values()) {
