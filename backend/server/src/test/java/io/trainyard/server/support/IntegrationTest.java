@@ -29,13 +29,6 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", database::password);
         registry.add("trainyard.admin-password", () -> ADMIN_PASSWORD);
         registry.add("trainyard.data-dir", DATA_DIR::toString);
-        // no background claimers: queue tests claim with executors of their own (EmbeddedExecutorTest turns
-        // the embedded ones on in a context of its own)
-        registry.add("trainyard.executor.embedded.workers", () -> "0");
-        // retries come quickly, so tests of attempts and poison jobs take milliseconds, not minutes
-        registry.add("trainyard.queue.retry-backoff", () -> "PT0.02S");
-        // executors heartbeat every second, so cancel requests reach them quickly
-        registry.add("trainyard.queue.lease-duration", () -> "PT3S");
     }
 
     protected String baseUrl() {

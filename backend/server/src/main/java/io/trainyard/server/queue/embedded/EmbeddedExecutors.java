@@ -43,7 +43,12 @@ class EmbeddedExecutors implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        if (settings.workers() <= 0) {
+        startWorkers(settings.workers());
+    }
+
+    /** Starts {@code workers} executors (package-private so a test can run them in a shared context). */
+    synchronized void startWorkers(int workers) {
+        if (workers <= 0) {
             return;
         }
         String port = environment.getProperty("local.server.port");
@@ -56,7 +61,7 @@ class EmbeddedExecutors implements SmartLifecycle {
         String host = hostname();
         tokenName = "embedded executors (" + host + ")";
         String token = credentials.issueEmbeddedExecutorToken(tokenName);
-        for (int i = 1; i <= settings.workers(); i++) {
+        for (int i = 1; i <= workers; i++) {
             Executor executor = new Executor(new ExecutorSettings(server, token, "embedded-" + i + "@" + host,
                     settings.gpus(), settings.labels(), 1, Duration.ofSeconds(20), Duration.ofSeconds(10), true),
                     Executor.discoverHandlers());
@@ -67,6 +72,11 @@ class EmbeddedExecutors implements SmartLifecycle {
 
     @Override
     public void stop() {
+        stopWorkers();
+        running = false;
+    }
+
+    synchronized void stopWorkers() {
         executors.parallelStream().forEach(Executor::stop);
         executors.clear();
         if (tokenName != null) {
@@ -76,7 +86,6 @@ class EmbeddedExecutors implements SmartLifecycle {
                 log.debug("Could not revoke the embedded executors' token: {}", e.getMessage());
             }
         }
-        running = false;
     }
 
     @Override
