@@ -4,6 +4,9 @@ import io.trainyard.server.queue.ExecutorSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,10 +22,32 @@ class ExecutorStore {
                        Instant stoppedAt) {
     }
 
+    /** What an executor can run; fixed at registration, so it is cached (and never stale). */
+    record Capabilities(int gpus, List<String> labels) {
+    }
+
     private final JdbcClient jdbc;
+    private final Map<Long, Capabilities> capabilities = new ConcurrentHashMap<>();
 
     ExecutorStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    Optional<Capabilities> capabilities(long id) {
+        Capabilities cached = capabilities.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Capabilities> found = jdbc.sql("select gpus, labels from executors where id = :id").param("id", id)
+                .query((rs, row) -> new Capabilities(rs.getInt("gpus"), JobRow.labels(rs.getArray("labels"))))
+                .optional();
+        found.ifPresent(c -> {
+            if (capabilities.size() > 10_000) {
+                capabilities.clear();
+            }
+            capabilities.put(id, c);
+        });
+        return found;
     }
 
     long insert(ExecutorSpec spec, List<String> labels, String registeredBy) {

@@ -142,8 +142,10 @@ class JobQueueService implements JobQueue {
 
     @Override
     public List<Lease> claim(long executorId, int max) {
+        ExecutorStore.Capabilities can = executors.capabilities(executorId)
+                .orElseThrow(() -> new ApiException.NotFound("executor " + executorId));
         List<Lease> leases = transaction.execute(status -> {
-            List<Lease> claimed = jobs.claim(executorId, max, properties.leaseDuration());
+            List<Lease> claimed = jobs.claim(executorId, can.gpus(), can.labels(), max, properties.leaseDuration());
             claimed.forEach(lease -> events.publishEvent(
                     new JobStarted(lease.jobId(), lease.runId(), lease.attempt(), executorId)));
             return claimed;

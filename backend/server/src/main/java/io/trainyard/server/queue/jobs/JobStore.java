@@ -77,16 +77,20 @@ class JobStore {
      * statement. {@code SKIP LOCKED} lets concurrent claimers pass each other's rows instead of waiting, and
      * the lock's re-check of {@code state} makes each attempt claimable exactly once.
      */
-    List<Lease> claim(long executorId, int max, Duration lease) {
+    List<Lease> claim(long executorId, int gpus, List<String> labels, int max, Duration lease) {
+        // A queue table's statistics are stale by nature (thousands of rows arrive and leave between two
+        // autovacuum runs); with too low a row estimate the planner sorts every queued job for each claim.
+        // Within this transaction only, leave it nothing but the ordered walk of the partial index.
+        jdbc.sql("set local enable_seqscan = off; set local enable_bitmapscan = off").update();
+        // the executor's GPUs and labels come as parameters (cached), not a join
         return jdbc.sql("""
-                        with x as (select gpus, labels from executors where id = :executor),
-                        picked as materialized (
-                            select j.id from jobs j, x
-                            where j.state = 'queued' and j.not_before <= now()
-                              and j.gpus <= x.gpus and j.labels <@ x.labels
-                            order by j.priority desc, j.id
+                        with picked as materialized (
+                            select id from jobs
+                            where state = 'queued' and not_before <= now()
+                              and gpus <= :gpus and labels <@ cast(:labels as text[])
+                            order by priority desc, id
                             limit :max
-                            for update of j skip locked),
+                            for update skip locked),
                         claimed as (
                             update jobs j set state = 'running', attempt = j.attempt + 1,
                                    lease_token = gen_random_uuid(),
@@ -101,6 +105,8 @@ class JobStore {
                             select id, 'queued', 'running', attempt, 'executor:' || :executor from claimed)
                         select * from claimed order by priority desc, id""")
                 .param("executor", executorId)
+                .param("gpus", gpus)
+                .param("labels", Labels.literal(labels))
                 .param("max", max)
                 .param("leaseMillis", lease.toMillis())
                 .query((rs, row) -> new Lease(new JobId(rs.getLong("id")), rs.getObject("lease_token", UUID.class),
