@@ -93,9 +93,12 @@ class QueueBenchmark {
         line("PostgreSQL 17.7 embedded, fsync=" + (FSYNC ? "on" : "off") + ", " + Runtime.getRuntime()
                 .availableProcessors() + " cores, " + JOBS + " no-op jobs per throughput run");
         String token = credentials.issueEmbeddedExecutorToken("bench");
+        boolean httpOnly = "http".equals(System.getProperty("bench.only"));
         // first, while the database is quiet (no autovacuum after the throughput runs)
-        idleCost(token, 4, Duration.ofSeconds(30));
-        for (int batch : new int[] {1, 16}) {
+        if (!httpOnly) {
+            idleCost(token, 4, Duration.ofSeconds(30));
+        }
+        for (int batch : httpOnly ? new int[0] : new int[] {1, 16}) {
             enqueue(JOBS);
             double rate = drainThroughFacade(8, batch);
             line(String.format(Locale.ROOT, "facade, 8 claimers, claim up to %d per statement: %.0f jobs/s", batch, rate));
@@ -105,7 +108,8 @@ class QueueBenchmark {
         line(String.format(Locale.ROOT, "HTTP, 8 claimers (claim + complete requests): %.0f jobs/s",
                 drainOverHttp(token, 8, httpJobs)));
         pickupLatency(token, 500);
-        Path out = Path.of("target", "bench-queue-fsync-" + (FSYNC ? "on" : "off") + ".txt");
+        Path out = Path.of("target", "bench-queue-fsync-" + (FSYNC ? "on" : "off") + (httpOnly ? "-http" : "")
+                + ".txt");
         Files.writeString(out, REPORT);
         System.out.println("\n==== queue benchmark ====\n" + REPORT);
     }
