@@ -76,7 +76,23 @@ template Helm renders first) instead of producing a pod that crash-loops.
 {{- if not (has .Values.storage.type (list "filesystem" "s3")) }}
 {{- fail "storage.type must be filesystem or s3" }}
 {{- end }}
+{{- if and .Values.executor.enabled (not .Values.executor.existingSecret) (not .Values.executor.token) }}
+{{- fail "executor.token is required with executor.enabled: create a token with the executor scope as admin, or name a Secret in executor.existingSecret" }}
+{{- end }}
+{{- if and .Values.executor.enabled (ge (int .Values.executor.stopTimeoutSeconds) (int .Values.executor.terminationGracePeriodSeconds)) }}
+{{- fail "executor.terminationGracePeriodSeconds must be longer than executor.stopTimeoutSeconds, so running jobs can release their leases" }}
+{{- end }}
 {{- if and (not .Values.postgresql.existingSecret) (not .Values.adminPassword) }}
 {{- fail "adminPassword is required: set --set adminPassword=... or put it in the Secret named by postgresql.existingSecret" }}
 {{- end }}
+{{- end }}
+
+{{- define "trainyard.executorSelectorLabels" -}}
+app.kubernetes.io/name: {{ include "trainyard.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: executor
+{{- end }}
+
+{{- define "trainyard.executorSecretName" -}}
+{{- .Values.executor.existingSecret | default (printf "%s-executor" (include "trainyard.fullname" .)) }}
 {{- end }}

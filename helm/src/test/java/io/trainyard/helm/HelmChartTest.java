@@ -295,6 +295,77 @@ class HelmChartTest {
     assertThat(new Yaml().dump(rule)).contains("number: 8080");
   }
 
+  // ---------------------------------------------------------------- executor pool
+
+  @Test
+  void executorPoolIsOffByDefaultAndTheServerRunsNoEmbeddedExecutors() {
+    List<Map<String, Object>> docs = render(template());
+    assertThat(kinds(docs)).containsOnlyOnce("Deployment");
+    assertThat(map(single(docs, "ConfigMap"), "data"))
+        .containsEntry("TRAINYARD_EXECUTOR_EMBEDDED_WORKERS", "0");
+  }
+
+  @Test
+  void executorPodsRequestGpusRunAsNonRootAndHaveProbes() {
+    List<Map<String, Object>> docs = render(template()
+        .set("executor.enabled", "true")
+        .set("executor.token", "ty_executor-token-secret")
+        .set("executor.replicas", "3")
+        .set("executor.gpusPerPod", "2")
+        .set("executor.nodeSelector.gpu", "a100")
+        .set("executor.terminationGracePeriodSeconds", "90"));
+    Map<String, Object> deployment = docs.stream()
+        .filter(d -> "Deployment".equals(d.get("kind")))
+        .filter(d -> "trainyard-executor".equals(map(d, "metadata").get("name")))
+        .findFirst().orElseThrow();
+    assertThat(map(deployment, "spec")).containsEntry("replicas", 3);
+    Map<String, Object> pod = map(map(map(deployment, "spec"), "template"), "spec");
+    assertThat(pod).containsEntry("terminationGracePeriodSeconds", 90);
+    assertThat(map(pod, "nodeSelector")).containsEntry("gpu", "a100");
+    assertThat(field(list(pod, "tolerations"), "key")).contains("nvidia.com/gpu");
+    assertThat(map(pod, "securityContext")).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", 10001);
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> container = (Map<String, Object>) list(pod, "containers").get(0);
+    assertThat(map(container, "securityContext"))
+        .containsEntry("runAsNonRoot", true)
+        .containsEntry("allowPrivilegeEscalation", false)
+        .containsEntry("readOnlyRootFilesystem", true);
+    Map<String, Object> resources = map(container, "resources");
+    assertThat(map(resources, "limits")).containsEntry("nvidia.com/gpu", 2).containsEntry("memory", "16Gi");
+    assertThat(map(resources, "requests")).containsEntry("nvidia.com/gpu", 2);
+    assertThat(probePath(container, "livenessProbe")).isEqualTo("/healthz");
+    assertThat(probePath(container, "readinessProbe")).isEqualTo("/healthz");
+
+    // the token is referenced from the Secret, never inlined into the pod spec
+    assertThat(new Yaml().dump(deployment)).doesNotContain("ty_executor-token-secret");
+    assertThat(secretKeyRef(container, "TRAINYARD_EXECUTOR_TOKEN"))
+        .containsEntry("name", "trainyard-executor").containsEntry("key", "executorToken");
+    Map<String, Object> secret = docs.stream()
+        .filter(d -> "Secret".equals(d.get("kind")))
+        .filter(d -> "trainyard-executor".equals(map(d, "metadata").get("name")))
+        .findFirst().orElseThrow();
+    assertThat(decode(map(secret, "data").get("executorToken"))).isEqualTo("ty_executor-token-secret");
+  }
+
+  @Test
+  void cpuExecutorPoolRequestsNoGpu() {
+    List<Map<String, Object>> docs = render(template()
+        .set("executor.enabled", "true")
+        .set("executor.token", "ty_x")
+        .set("executor.gpusPerPod", "0"));
+    assertThat(new Yaml().dump(docs)).doesNotContain("nvidia.com/gpu:");
+  }
+
+  @Test
+  void executorPoolNeedsATokenAndAGracePeriodLongerThanItsStopTimeout() {
+    assertThatThrownBy(() -> template().set("executor.enabled", "true").call())
+        .hasMessageContaining("executor.token is required");
+    assertThatThrownBy(() -> template().set("executor.enabled", "true").set("executor.token", "ty_x")
+        .set("executor.terminationGracePeriodSeconds", "30").call())
+        .hasMessageContaining("terminationGracePeriodSeconds must be longer");
+  }
+
   // ================================================================ helpers
 
   /** A template command with the values every real install sets. */

@@ -1,16 +1,28 @@
 package io.trainyard.client;
 
+import io.trainyard.client.model.ClaimedJob;
+import io.trainyard.client.model.CompleteJobRequest;
 import io.trainyard.client.model.CreateProjectRequest;
 import io.trainyard.client.model.CreateTokenRequest;
 import io.trainyard.client.model.CreateUserRequest;
 import io.trainyard.client.model.CreatedToken;
+import io.trainyard.client.model.ExecutorView;
+import io.trainyard.client.model.HeartbeatAnswer;
+import io.trainyard.client.model.HeartbeatRequest;
+import io.trainyard.client.model.Job;
+import io.trainyard.client.model.JobState;
 import io.trainyard.client.model.Me;
 import io.trainyard.client.model.MemberRequest;
 import io.trainyard.client.model.MemberView;
 import io.trainyard.client.model.Page;
 import io.trainyard.client.model.ProjectRole;
 import io.trainyard.client.model.ProjectView;
+import io.trainyard.client.model.RegisterExecutorRequest;
+import io.trainyard.client.model.RegisteredExecutor;
+import io.trainyard.client.model.ReleaseJobRequest;
+import io.trainyard.client.model.SubmitJobRequest;
 import io.trainyard.client.model.TokenInfo;
+import io.trainyard.client.model.UpdateJobRequest;
 import io.trainyard.client.model.UserView;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +33,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +56,9 @@ public final class TrainyardClient {
         String base = baseUrl.toString();
         this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1: the server speaks no cleartext HTTP/2, so an upgrade attempt per connection only costs time
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public Me me() {
@@ -83,11 +99,80 @@ public final class TrainyardClient {
         return send("POST", "api/v1/users", request, new TypeReference<>() { });
     }
 
+    // --- the job queue ---
+
+    /** Submits a job (admins; kind {@code diagnostic}). The same {@code idempotencyKey} returns the same job. */
+    public Job submitJob(SubmitJobRequest request, String idempotencyKey) {
+        return send("POST", "api/v1/jobs", request, new TypeReference<>() { }, TIMEOUT,
+                idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    public Job job(long id) {
+        return send("GET", "api/v1/jobs/" + id, null, new TypeReference<>() { });
+    }
+
+    public Page<Job> jobs(JobState state, String pageToken) {
+        String query = "?pageSize=100" + (state == null ? "" : "&status=" + state.wireName())
+                + (pageToken == null ? "" : "&pageToken=" + encode(pageToken));
+        return send("GET", "api/v1/jobs" + query, null, new TypeReference<>() { });
+    }
+
+    public Job cancelJob(long id) {
+        return send("POST", "api/v1/jobs/" + id + "/cancel", null, new TypeReference<>() { });
+    }
+
+    public Job setJobPriority(long id, int priority) {
+        return send("PATCH", "api/v1/jobs/" + id, new UpdateJobRequest(priority), new TypeReference<>() { });
+    }
+
+    public List<ExecutorView> executors() {
+        return send("GET", "api/v1/executors", null, new TypeReference<>() { });
+    }
+
+    // --- the executor protocol (executor-scoped token) ---
+
+    public RegisteredExecutor registerExecutor(RegisterExecutorRequest request) {
+        return send("POST", "api/v1/executors/register", request, new TypeReference<>() { });
+    }
+
+    /** Marks the executor stopped (graceful shutdown), so the queue page stops counting it. */
+    public void deregisterExecutor(long executorId) {
+        send("DELETE", "api/v1/executors/" + executorId, null, new TypeReference<JsonNode>() { });
+    }
+
+    /**
+     * Long-polls for a job: the server answers as soon as one is available for this executor, or empty after
+     * {@code waitSeconds}.
+     */
+    public Optional<ClaimedJob> claim(long executorId, int waitSeconds) {
+        return Optional.ofNullable(send("POST", "api/v1/executors/" + executorId + "/claim?waitSeconds=" + waitSeconds,
+                null, new TypeReference<ClaimedJob>() { }, TIMEOUT.plusSeconds(waitSeconds), Map.of()));
+    }
+
+    /** Extends the lease. A 409 ({@link TrainyardApiException#status()}) means the lease is lost: stop. */
+    public HeartbeatAnswer heartbeat(long jobId, HeartbeatRequest request) {
+        return send("POST", "api/v1/jobs/" + jobId + "/heartbeat", request, new TypeReference<>() { });
+    }
+
+    public void complete(long jobId, CompleteJobRequest request) {
+        send("POST", "api/v1/jobs/" + jobId + "/complete", request, new TypeReference<JsonNode>() { });
+    }
+
+    public void release(long jobId, ReleaseJobRequest request) {
+        send("POST", "api/v1/jobs/" + jobId + "/release", request, new TypeReference<JsonNode>() { });
+    }
+
     private <T> T send(String method, String path, Object body, TypeReference<T> type) {
+        return send(method, path, body, type, TIMEOUT, Map.of());
+    }
+
+    private <T> T send(String method, String path, Object body, TypeReference<T> type, Duration timeout,
+                       Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token);
+        headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -22,7 +22,12 @@ public record TrainyardProperties(
     public record Executor(@DefaultValue Embedded embedded) {
     }
 
-    /** @param workers how many jobs the in-process executor runs at once; 0 turns it off */
-    public record Embedded(@DefaultValue("1") int workers) {
+    /**
+     * @param workers how many in-process executors run (one job each); 0 turns them off
+     * @param gpus    what they advertise: a number, or {@code auto} (loads DJL's engine at start-up)
+     * @param labels  the labels they advertise
+     */
+    public record Embedded(@DefaultValue("1") int workers, @DefaultValue("0") String gpus,
+                           @DefaultValue java.util.List<String> labels) {
     }
 }

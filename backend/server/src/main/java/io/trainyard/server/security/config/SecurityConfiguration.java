@@ -9,7 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -77,11 +79,26 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/users/**", "/api/v1/audit/**").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority("SCOPE_admin")))
+                        // the executor protocol: executor tokens (or admins); jobs are fenced by lease tokens
+                        .requestMatchers(HttpMethod.POST, "/api/v1/executors/register", "/api/v1/executors/*/claim",
+                                "/api/v1/jobs/*/heartbeat", "/api/v1/jobs/*/complete", "/api/v1/jobs/*/release")
+                        .access(executorOrAdmin())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/executors/*").access(executorOrAdmin())
+                        // direct job submission (diagnostic jobs) is an operator's tool
+                        .requestMatchers(HttpMethod.POST, "/api/v1/jobs").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasRole("ADMIN"),
+                                AuthorityAuthorizationManager.hasAuthority("SCOPE_admin")))
                         .requestMatchers(HttpMethod.POST, READ_ONLY_POSTS).hasAuthority("SCOPE_read")
                         .requestMatchers(HttpMethod.GET, "/**").hasAuthority("SCOPE_read")
                         .requestMatchers(HttpMethod.HEAD, "/**").hasAuthority("SCOPE_read")
                         .anyRequest().hasAuthority("SCOPE_write"));
         return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> executorOrAdmin() {
+        return AuthorizationManagers.anyOf(AuthorityAuthorizationManager.hasAuthority("SCOPE_executor"),
+                AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
+                        AuthorityAuthorizationManager.hasAuthority("SCOPE_admin")));
     }
 
     /**

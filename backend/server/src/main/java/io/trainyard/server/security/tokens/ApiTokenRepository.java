@@ -23,4 +23,8 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
     @Modifying
     @Query("update ApiToken t set t.revokedAt = :now where t.userId = :userId and t.revokedAt is null")
     int revokeAllOf(long userId, Instant now);
+
+    @Modifying
+    @Query("update ApiToken t set t.revokedAt = :now where t.userId = :userId and t.name = :name and t.revokedAt is null")
+    int revokeByName(long userId, String name, Instant now);
 }

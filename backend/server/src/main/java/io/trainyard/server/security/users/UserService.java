@@ -69,6 +69,22 @@ public class UserService {
         return view(user);
     }
 
+    /**
+     * An account for the server's own processes (the embedded executors): enabled, not an admin, member of no
+     * project, with a random password nobody knows; it acts only through tokens the server mints for it.
+     */
+    @Transactional
+    public User systemUser(String username, String displayName) {
+        return users.findByUsername(username).orElseGet(() -> {
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            User user = users.save(new User(username, displayName,
+                    passwordEncoder.encode(java.util.HexFormat.of().formatHex(secret)), false));
+            auditLog.recordFor("system", "user.created", "user:" + username, "system account");
+            return user;
+        });
+    }
+
     /** Creates the first-start admin unless an account of that name exists; true when it was created. */
     @Transactional
     public boolean createAdminIfMissing(String username, String password) {

@@ -74,6 +74,6 @@ class EmbeddedDatabaseTest {
 
     private TrainyardProperties properties() {
         return new TrainyardProperties(dataDir, null,
-                new TrainyardProperties.Executor(new TrainyardProperties.Embedded(1)));
+                new TrainyardProperties.Executor(new TrainyardProperties.Embedded(1, "0", java.util.List.of())));
     }
 }

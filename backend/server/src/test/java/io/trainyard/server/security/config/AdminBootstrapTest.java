@@ -75,6 +75,6 @@ class AdminBootstrapTest extends IntegrationTest {
 
     private TrainyardProperties properties(String adminPassword) {
         return new TrainyardProperties(dataDir, adminPassword,
-                new TrainyardProperties.Executor(new TrainyardProperties.Embedded(1)));
+                new TrainyardProperties.Executor(new TrainyardProperties.Embedded(1, "0", java.util.List.of())));
     }
 }

@@ -1,0 +1,5 @@
+package io.trainyard.client.model;
+
+/** The new executor's id, and the lease duration it should heartbeat well within. */
+public record RegisteredExecutor(Long executorId, Long leaseMillis) {
+}
