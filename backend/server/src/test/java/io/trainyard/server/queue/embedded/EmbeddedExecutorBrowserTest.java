@@ -78,10 +78,11 @@ class EmbeddedExecutorBrowserTest extends IntegrationTest {
                     new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
             assertThat(page.getByTestId("progress-message")).containsText("cpu()");
             Locator events = page.getByTestId("event-table").locator("tbody tr");
-            assertThat(events).hasCount(3);
+            // normally three events; on a starved machine (tests run with a 3 s lease) loading DJL's natives
+            // may outlast a lease, and the rescue and second attempt show up in between
             assertThat(events.nth(0)).containsText("submitted");
             assertThat(events.nth(1)).containsText("queued → running");
-            assertThat(events.nth(2)).containsText("running → succeeded");
+            assertThat(events.last()).containsText("running → succeeded");
             page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/queue-job.png")).setFullPage(true));
             Assertions.assertThat(problems).as("console errors").isEmpty();
         }
