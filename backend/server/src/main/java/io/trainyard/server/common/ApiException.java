@@ -35,6 +35,12 @@ public abstract class ApiException extends RuntimeException {
         public BadRequest(String field, String message) {
             super(HttpStatus.BAD_REQUEST, field + ": " + message, List.of(new FieldProblem(field, message)));
         }
+
+        /** Several problems at once, each naming its field. */
+        public BadRequest(List<FieldProblem> problems) {
+            super(HttpStatus.BAD_REQUEST, problems.stream().map(p -> p.field() + ": " + p.message())
+                    .collect(java.util.stream.Collectors.joining("; ")), problems);
+        }
     }
 
     /** 404. Also used for objects that exist but the caller may not see, so IDs leak nothing. */

@@ -21,4 +21,9 @@ public class DatasetVersions {
     public DatasetVersionRef resolve(String projectKey, String dataset, int version) {
         return versions.load(projectKey, dataset, version).ref();
     }
+
+    /** The version's REST view (columns with their profile), after the same check. */
+    public io.trainyard.client.model.DatasetVersion describe(String projectKey, String dataset, int version) {
+        return versions.get(projectKey, dataset, version);
+    }
 }

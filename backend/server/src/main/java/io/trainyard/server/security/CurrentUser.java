@@ -81,6 +81,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         return scopes;
     }
 
+    /** Whether this is an executor's credential, which acts for jobs of every project. */
+    public boolean executor() {
+        return scopes.contains(TokenScope.EXECUTOR);
+    }
+
     /** Whether the credential grants {@code scope}, counting what higher scopes imply. */
     public boolean hasScope(TokenScope scope) {
         return effectiveScopes().contains(scope);
@@ -88,7 +93,8 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
     private Set<TokenScope> effectiveScopes() {
         EnumSet<TokenScope> effective = scopes.isEmpty() ? EnumSet.noneOf(TokenScope.class) : EnumSet.copyOf(scopes);
-        if (effective.contains(TokenScope.ADMIN)) {
+        // executors write what their jobs produce (run status, metrics, artifacts) and read their inputs
+        if (effective.contains(TokenScope.ADMIN) || effective.contains(TokenScope.EXECUTOR)) {
             effective.add(TokenScope.WRITE);
         }
         if (effective.contains(TokenScope.WRITE)) {

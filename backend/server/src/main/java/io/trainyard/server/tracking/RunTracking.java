@@ -2,6 +2,7 @@ package io.trainyard.server.tracking;
 
 import io.trainyard.client.model.CreateRunRequest;
 import io.trainyard.client.model.ProjectRole;
+import io.trainyard.client.model.Run;
 import io.trainyard.client.model.RunStatus;
 import io.trainyard.server.common.ApiException;
 import io.trainyard.server.tracking.experiments.ExperimentRow;
@@ -30,31 +31,40 @@ public class RunTracking {
     }
 
     /**
-     * A queued run in the named experiment (created when missing), with its params, tags and dataset inputs,
-     * in the caller's transaction. Returns the run ID.
+     * A queued run with this ID in the named experiment (created when missing), with its params, tags and
+     * dataset inputs, in the caller's transaction. The caller needs the editor role in the project.
      */
     @Transactional
-    public UUID createQueuedRun(String projectKey, String experimentName, String runName, Map<String, String> params,
-                                Map<String, String> tags, List<CreateRunRequest.DatasetInput> datasetInputs) {
-        ExperimentRow experiment;
-        try {
-            experiment = experiments.requireByName(projectKey, experimentName);
-        } catch (ApiException.NotFound e) {
-            experiment = experiments.create(projectKey, experimentName, null);
+    public Run createQueuedRun(UUID runId, String projectKey, String experimentName, String runName,
+                               Map<String, String> params, Map<String, String> tags,
+                               List<CreateRunRequest.DatasetInput> datasetInputs) {
+        // a thrown "not found" would mark the caller's transaction rollback-only: look, don't catch
+        ExperimentRow experiment = experiments.findByName(projectKey, experimentName)
+                .orElseGet(() -> experiments.create(projectKey, experimentName, null));
+        if (!experiment.active()) {
+            throw new ApiException.BadRequest("experiment", "experiment '" + experimentName + "' is deleted");
         }
-        RunRow run = runs.create(Long.toString(experiment.id()), runName, RunStatus.QUEUED, null, params, tags, null);
+        RunRow run = runs.create(runId, Long.toString(experiment.id()), runName, RunStatus.QUEUED, null, params,
+                tags, null);
         runs.addInputs(RunIds.format(run.id()), inputs.resolve(projectKey, datasetInputs));
-        return run.id();
+        return runs.view(run);
     }
 
-    /** Moves a run to {@code status}; ending it sets its end time and publishes {@link RunFinished}. */
+    /** Records the job that executes the run. */
     @Transactional
-    public void setStatus(UUID runId, RunStatus status) {
-        runs.update(RunIds.format(runId), status, null, null, Map.of());
+    public void linkJob(UUID runId, long jobId) {
+        runs.linkJob(runId, jobId);
     }
 
+    /** A platform-made status change (job started, ended, cancelled); see {@link RunService#platformStatus}. */
+    @Transactional
+    public void platformStatus(UUID runId, RunStatus status) {
+        runs.platformStatus(runId, status);
+    }
+
+    /** The run as the caller may see it. */
     @Transactional(readOnly = true)
-    public RunStatus status(UUID runId) {
-        return runs.require(RunIds.format(runId), ProjectRole.VIEWER).status();
+    public Run get(String runId, ProjectRole role) {
+        return runs.view(runs.require(runId, role));
     }
 }

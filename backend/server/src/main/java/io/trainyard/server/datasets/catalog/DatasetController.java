@@ -32,10 +32,13 @@ class DatasetController {
 
     private final DatasetService datasets;
     private final VersionService versions;
+    private final io.trainyard.server.datasets.DatasetSplits splits;
 
-    DatasetController(DatasetService datasets, VersionService versions) {
+    DatasetController(DatasetService datasets, VersionService versions,
+                      io.trainyard.server.datasets.DatasetSplits splits) {
         this.datasets = datasets;
         this.versions = versions;
+        this.splits = splits;
     }
 
     @GetMapping
@@ -110,6 +113,21 @@ class DatasetController {
     java.util.List<io.trainyard.server.datasets.DatasetVersionUsage> usages(@PathVariable String project,
             @PathVariable String name, @PathVariable int version) {
         return versions.usages(versions.load(project, name, version).ref());
+    }
+
+    /** The split training uses (executors fetch it), the same for the same arguments on every call. */
+    @GetMapping("/{name}/versions/{version}/split")
+    io.trainyard.client.model.DatasetSplitView split(@PathVariable String project, @PathVariable String name,
+            @PathVariable int version, @RequestParam(defaultValue = "0.15") double validation,
+            @RequestParam(defaultValue = "0.15") double test, @RequestParam(required = false) String stratify,
+            @RequestParam(defaultValue = "42") long seed) {
+        if (validation < 0 || test < 0 || validation + test >= 1) {
+            throw new ApiException.BadRequest("validation", "validation and test must be ≥ 0 and sum to less than 1");
+        }
+        io.trainyard.server.datasets.DatasetSplit split = splits.split(project, name, version,
+                new io.trainyard.server.datasets.SplitSpec(validation, test, stratify, seed));
+        return new io.trainyard.client.model.DatasetSplitView(split.fingerprint(), split.train(), split.validation(),
+                split.test(), java.util.Base64.getEncoder().encodeToString(split.assignment()));
     }
 
     @GetMapping("/{name}/versions/{version}/content")

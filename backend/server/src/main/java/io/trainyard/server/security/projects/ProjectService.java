@@ -42,9 +42,10 @@ public class ProjectService implements ProjectAccess {
     public ProjectRef require(String projectKey, ProjectRole role) {
         CurrentUser me = CurrentUser.require();
         ProjectRow row = projects.findWithRole(projectKey, me.id())
-                .filter(found -> found.role() != null || me.admin())
+                .filter(found -> found.role() != null || me.admin() || me.executor())
                 .orElseThrow(() -> new ApiException.NotFound("project '" + projectKey + "'"));
-        ProjectRole effective = me.admin() ? ProjectRole.OWNER : row.role();
+        ProjectRole effective = me.admin() ? ProjectRole.OWNER
+                : me.executor() ? ProjectRole.EDITOR : row.role();
         if (!effective.includes(role)) {
             throw new ApiException.Forbidden("this needs the " + role.wireName() + " role in project '"
                     + projectKey + "'; you are " + effective.wireName());

@@ -53,6 +53,13 @@ public class ExperimentService {
         return row;
     }
 
+    /** The experiment of that name, if any, in a project the caller may read. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ExperimentRow> findByName(String projectKey, String name) {
+        ProjectRef project = projects.require(projectKey, ProjectRole.VIEWER);
+        return store.findByName(project.id(), name);
+    }
+
     @Transactional(readOnly = true)
     public ExperimentRow requireByName(String projectKey, String name) {
         ProjectRef project = projects.require(projectKey, ProjectRole.VIEWER);

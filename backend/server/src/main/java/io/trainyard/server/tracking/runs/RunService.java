@@ -48,13 +48,19 @@ public class RunService {
     @Transactional
     public RunRow create(String experimentId, String name, RunStatus status, Instant startTime,
                          Map<String, String> params, Map<String, String> tags, Long jobId) {
+        return create(UUID.randomUUID(), experimentId, name, status, startTime, params, tags, jobId);
+    }
+
+    /** The same with an ID chosen by the caller (a launcher that names the run in its job first). */
+    @Transactional
+    public RunRow create(UUID id, String experimentId, String name, RunStatus status, Instant startTime,
+                         Map<String, String> params, Map<String, String> tags, Long jobId) {
         ExperimentRow experiment = experiments.require(experimentId, ProjectRole.EDITOR);
         if (!experiment.active()) {
             throw new ApiException.Conflict("experiment '" + experiment.name() + "' is deleted; restore it first");
         }
         checkParams(params);
         checkTags(tags);
-        UUID id = UUID.randomUUID();
         String runName = name == null || name.isBlank() ? defaultName(id, tags) : checkName(name);
         store.insert(id, experiment.id(), experiment.projectId(), runName, status,
                 status == RunStatus.QUEUED ? null : startTime == null ? Instant.now() : startTime,
@@ -102,6 +108,29 @@ public class RunService {
             }
         }
         return store.find(run.id()).orElseThrow();
+    }
+
+    /**
+     * Status changes that the platform makes for a job's run (the job started, finished, was cancelled), with
+     * no caller to check: a run already ended keeps its status, and its end publishes {@link
+     * io.trainyard.server.tracking.RunFinished} once.
+     */
+    @Transactional
+    public void platformStatus(UUID runId, RunStatus status) {
+        RunRow run = store.find(runId).orElse(null);
+        if (run == null || run.status().terminal() || run.status() == status) {
+            return;
+        }
+        store.updateStatus(runId, status, null);
+        if (status.terminal()) {
+            events.publishEvent(new io.trainyard.server.tracking.RunFinished(RunIds.format(runId), run.projectId(),
+                    status));
+        }
+    }
+
+    @Transactional
+    public void linkJob(UUID runId, long jobId) {
+        store.linkJob(runId, jobId);
     }
 
     /** Params are write-once: the same value again is fine, another value is refused and nothing is written. */

@@ -68,6 +68,10 @@ public class RunStore {
                 .params(status.wireName(), status.wireName(), status.terminal(), timestamp(endTime), id).update();
     }
 
+    void linkJob(UUID id, long jobId) {
+        jdbc.sql("update runs set job_id = ? where id = ?").params(jobId, id).update();
+    }
+
     void rename(UUID id, String name) {
         jdbc.sql("update runs set name = ? where id = ?").params(name, id).update();
     }
