@@ -6,11 +6,15 @@ import io.trainyard.client.model.CreateProjectRequest;
 import io.trainyard.client.model.CreateTokenRequest;
 import io.trainyard.client.model.CreateUserRequest;
 import io.trainyard.client.model.CreatedToken;
+import io.trainyard.client.model.DatasetSplitView;
+import io.trainyard.client.model.DatasetVersion;
 import io.trainyard.client.model.ExecutorView;
 import io.trainyard.client.model.HeartbeatAnswer;
 import io.trainyard.client.model.HeartbeatRequest;
 import io.trainyard.client.model.Job;
 import io.trainyard.client.model.JobState;
+import io.trainyard.client.model.LogMetricsRequest;
+import io.trainyard.client.model.LoggedMetrics;
 import io.trainyard.client.model.Me;
 import io.trainyard.client.model.MemberRequest;
 import io.trainyard.client.model.MemberView;
@@ -20,9 +24,12 @@ import io.trainyard.client.model.ProjectView;
 import io.trainyard.client.model.RegisterExecutorRequest;
 import io.trainyard.client.model.RegisteredExecutor;
 import io.trainyard.client.model.ReleaseJobRequest;
+import io.trainyard.client.model.Run;
+import io.trainyard.client.model.RunArtifact;
 import io.trainyard.client.model.SubmitJobRequest;
 import io.trainyard.client.model.TokenInfo;
 import io.trainyard.client.model.UpdateJobRequest;
+import io.trainyard.client.model.UpdateRunRequest;
 import io.trainyard.client.model.UserView;
 import java.io.IOException;
 import java.net.URI;
@@ -32,9 +39,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,6 +106,73 @@ public final class TrainyardClient {
 
     public UserView createUser(CreateUserRequest request) {
         return send("POST", "api/v1/users", request, new TypeReference<>() { });
+    }
+
+    // --- datasets ---
+
+    public DatasetVersion datasetVersion(String project, String dataset, int version) {
+        return send("GET", datasetVersionPath(project, dataset, version), null, new TypeReference<>() { });
+    }
+
+    /** The version's original bytes (CSV). */
+    public byte[] datasetContent(String project, String dataset, int version) {
+        return sendBytes("GET", datasetVersionPath(project, dataset, version) + "/content", null, null);
+    }
+
+    /**
+     * The server's deterministic split of a version: {@code validation} and {@code test} fractions,
+     * {@code stratify} a column name or null, {@code seed}.
+     */
+    public DatasetSplitView datasetSplit(String project, String dataset, int version, double validation,
+                                         double test, String stratify, long seed) {
+        String query = "?validation=" + validation + "&test=" + test
+                + (stratify == null ? "" : "&stratify=" + encode(stratify)) + "&seed=" + seed;
+        return send("GET", datasetVersionPath(project, dataset, version) + "/split" + query, null,
+                new TypeReference<>() { });
+    }
+
+    private static String datasetVersionPath(String project, String dataset, int version) {
+        return "api/v1/projects/" + encode(project) + "/datasets/" + encode(dataset) + "/versions/" + version;
+    }
+
+    // --- runs ---
+
+    public Run run(String runId) {
+        return send("GET", "api/v1/runs/" + encode(runId), null, new TypeReference<>() { });
+    }
+
+    /** {@code PATCH /runs/{id}}: status, name and tags (null fields are left as they are). */
+    public Run updateRun(String runId, UpdateRunRequest request) {
+        return send("PATCH", "api/v1/runs/" + encode(runId), request, new TypeReference<>() { });
+    }
+
+    /** Up to 10,000 points, written all or nothing; resent points count as duplicates. */
+    public LoggedMetrics logMetrics(String runId, LogMetricsRequest request) {
+        return send("POST", "api/v1/runs/" + encode(runId) + "/metrics", request, new TypeReference<>() { });
+    }
+
+    /** Stores (or replaces) the artifact at {@code path} (slash-separated, relative). */
+    public RunArtifact putArtifact(String runId, String path, byte[] content, String mediaType) {
+        byte[] answer = sendBytes("PUT", artifactPath(runId, path), content,
+                mediaType == null ? "application/octet-stream" : mediaType);
+        return answer == null || answer.length == 0 ? null : json.readValue(answer, RunArtifact.class);
+    }
+
+    /** The artifact's bytes, or empty when the run has none at {@code path} (404). */
+    public Optional<byte[]> artifact(String runId, String path) {
+        try {
+            return Optional.of(sendBytes("GET", artifactPath(runId, path), null, null));
+        } catch (TrainyardApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static String artifactPath(String runId, String path) {
+        return "api/v1/runs/" + encode(runId) + "/artifacts/"
+                + Arrays.stream(path.split("/")).map(TrainyardClient::encode).collect(Collectors.joining("/"));
     }
 
     // --- the job queue ---
@@ -195,6 +271,33 @@ public final class TrainyardClient {
             return null;
         }
         return json.readValue(response.body(), type);
+    }
+
+    /** Raw bytes in and out (artifacts, dataset content); errors as {@link TrainyardApiException}. */
+    private byte[] sendBytes(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new TrainyardApiException(0, "server unreachable: " + e.getMessage(), "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrainyardApiException(0, "interrupted", "");
+        }
+        if (response.statusCode() >= 400) {
+            String text = new String(response.body(), StandardCharsets.UTF_8);
+            throw new TrainyardApiException(response.statusCode(), detailOf(text), text);
+        }
+        return response.body();
     }
 
     private String detailOf(String body) {

@@ -50,6 +50,7 @@ public final class Executor {
     public Executor(ExecutorSettings settings, List<JobHandler> handlers) {
         this.settings = settings;
         this.client = new TrainyardClient(settings.serverUrl(), settings.token());
+        TorchThreads.configure(settings.torchThreads(), settings.concurrency());
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity(),
                 (a, b) -> a));
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -149,7 +150,7 @@ public final class Executor {
     }
 
     private void run(ClaimedJob claimed) {
-        RunningJob job = new RunningJob(claimed, client, () -> stopping);
+        RunningJob job = new RunningJob(claimed, client, () -> stopping, settings.name());
         running.add(job);
         ScheduledFuture<?> beat = heartbeats.scheduleWithFixedDelay(job::heartbeat, heartbeatMillis, heartbeatMillis,
                 TimeUnit.MILLISECONDS);

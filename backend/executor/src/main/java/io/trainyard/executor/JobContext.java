@@ -32,6 +32,11 @@ public interface JobContext {
     /** The server, as the executor's credential, for later calls (metrics, artifacts). */
     TrainyardClient client();
 
+    /** The executor's name (a pod or host name), as shown on the queue page. */
+    default String executorName() {
+        return "executor";
+    }
+
     /** What the executor runs on (detected lazily with DJL). */
     DeviceInfo devices();
 }

@@ -19,15 +19,22 @@ final class RunningJob implements JobContext {
     private final ClaimedJob claimed;
     private final TrainyardClient client;
     private final BooleanSupplier stopping;
+    private final String executorName;
     private volatile Double progress;
     private volatile String message;
     private volatile boolean cancelRequested;
     private volatile boolean leaseLost;
 
-    RunningJob(ClaimedJob claimed, TrainyardClient client, BooleanSupplier stopping) {
+    RunningJob(ClaimedJob claimed, TrainyardClient client, BooleanSupplier stopping, String executorName) {
         this.claimed = claimed;
         this.client = client;
         this.stopping = stopping;
+        this.executorName = executorName;
+    }
+
+    @Override
+    public String executorName() {
+        return executorName;
     }
 
     String leaseToken() {

@@ -32,7 +32,7 @@ public class ExecutorApplication {
         String name = properties.name() == null || properties.name().isBlank() ? hostname() : properties.name();
         return new Executor(new ExecutorSettings(properties.serverUrl(), properties.token(), name, properties.gpus(),
                 properties.labels(), properties.concurrency(), properties.claimWait(), properties.stopTimeout(),
-                false), Executor.discoverHandlers());
+                false, properties.torchThreads()), Executor.discoverHandlers());
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code _GPUS}, {@code _LABELS}, {@code _CONCURRENCY}, ...). See docs/queue.md.
  *
  * @param healthPort where {@code /healthz} answers for the pod's probes (0: no health endpoint)
+ * @param torchThreads PyTorch threads for training jobs; 0 = available cores / concurrency
  */
 @ConfigurationProperties("trainyard.executor")
 record ExecutorProperties(
@@ -22,5 +23,6 @@ record ExecutorProperties(
         @DefaultValue("1") int concurrency,
         @DefaultValue("PT20S") Duration claimWait,
         @DefaultValue("PT25S") Duration stopTimeout,
-        @DefaultValue("8081") int healthPort) {
+        @DefaultValue("8081") int healthPort,
+        @DefaultValue("0") int torchThreads) {
 }

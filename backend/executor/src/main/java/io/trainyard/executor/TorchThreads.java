@@ -1,0 +1,37 @@
+package io.trainyard.executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PyTorch's intra-op thread count for training jobs. Tiny tabular models on a few shared cores train many times
+ * faster with few threads (docs/training.md), and concurrent jobs should not oversubscribe the cores. DJL reads
+ * {@code ai.djl.pytorch.num_threads} once, when its engine loads, so this sets the system property early and
+ * never overrides one set explicitly ({@code -Dai.djl.pytorch.num_threads=...}).
+ */
+public final class TorchThreads {
+
+    static final String PROPERTY = "ai.djl.pytorch.num_threads";
+    private static final Logger log = LoggerFactory.getLogger(TorchThreads.class);
+
+    private TorchThreads() {
+    }
+
+    /** The thread count for {@code configured} (0 = auto: cores / concurrency, at least 1). */
+    public static int threadsFor(int configured, int concurrency, int cores) {
+        return configured > 0 ? configured : Math.max(1, cores / Math.max(1, concurrency));
+    }
+
+    /** Sets the property unless it is set already; returns the value in effect. */
+    public static synchronized String configure(int configured, int concurrency) {
+        String current = System.getProperty(PROPERTY);
+        if (current != null && !current.isBlank()) {
+            return current;
+        }
+        String value = Integer.toString(threadsFor(configured, concurrency,
+                Runtime.getRuntime().availableProcessors()));
+        System.setProperty(PROPERTY, value);
+        log.info("PyTorch threads per process: {} ({})", value, configured > 0 ? "configured" : "cores / concurrency");
+        return value;
+    }
+}
