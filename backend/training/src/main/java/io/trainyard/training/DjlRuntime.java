@@ -24,6 +24,19 @@ public final class DjlRuntime {
         setIfAbsent("disableProgressBar", "true");
     }
 
+    /**
+     * Turns autograd recording off on the calling thread. PyTorch keeps grad mode per thread and a new thread
+     * starts with it on; DJL turns it off only on the thread that loads the engine. Training on another thread
+     * (an executor's worker, after a diagnostic job loaded the engine elsewhere) would then record the
+     * optimizer's in-place parameter updates and fail ("a leaf Variable that requires grad is being used in an
+     * in-place operation"). Gradient collectors turn it on for the forward/backward pass and restore it.
+     */
+    public static void gradModeOffOnThisThread() {
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        }
+    }
+
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null && System.getenv(key) == null) {
             System.setProperty(key, value);

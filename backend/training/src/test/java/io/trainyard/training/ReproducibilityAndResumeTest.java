@@ -29,6 +29,20 @@ class ReproducibilityAndResumeTest {
                 .withEarlyStopping(new EarlyStoppingConfig("val_loss", "auto", 0, 0.0));
     }
 
+    /** An executor trains on its worker thread, where PyTorch starts with grad mode on. */
+    @Test
+    void trainsOnAFreshThreadAfterTheEngineWasLoadedOnAnother() throws Exception {
+        ai.djl.engine.Engine.getInstance();
+        java.util.concurrent.ExecutorService fresh = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            TrainingResult result = fresh.submit(() -> TabularTrainer.train(config, data, split,
+                    TrainingListener.NONE, CheckpointStore.NONE, null)).get();
+            assertThat(result.epochsRun()).isEqualTo(4);
+        } finally {
+            fresh.shutdownNow();
+        }
+    }
+
     @Test
     void sameDataConfigAndSeedGiveTheSameMetrics() {
         TrainingResult a = TabularTrainer.train(config, data, split, TrainingListener.NONE, CheckpointStore.NONE,

@@ -137,7 +137,9 @@ public final class TrainingJobHandler implements JobHandler {
                 // another attempt may own the run by now: leave its status alone
                 throw e;
             }
-            bestEffort(() -> api.updateRun(runId, RunStatus.FAILED, Map.of("trainyard.error", truncate(message),
+            // the status stays running: the job may be retried, and the server ends the run as failed when the
+            // job fails for good
+            bestEffort(() -> api.updateRun(runId, null, Map.of("trainyard.error", truncate(message),
                     "trainyard.metrics.dropped", Long.toString(telemetry.dropped()))), runId);
             throw e;
         } finally {

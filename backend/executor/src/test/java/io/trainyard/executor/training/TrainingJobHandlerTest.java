@@ -122,7 +122,7 @@ class TrainingJobHandlerTest {
     }
 
     @Test
-    void anInvalidConfigFailsTheRunWithTheProblems() {
+    void anInvalidConfigFailsTheJobAndTagsTheRunWithTheProblems() {
         FakeTrainingApi api = new FakeTrainingApi();
         FakeJobContext context = new FakeJobContext("""
                 {"task":"classification","target":"Nope","features":["Island"],"epochs":2}""", 1,
@@ -130,7 +130,7 @@ class TrainingJobHandlerTest {
 
         assertThatThrownBy(() -> handler(api).run(context)).isInstanceOf(IllegalArgumentException.class);
 
-        assertThat(api.statuses).containsExactly(RunStatus.RUNNING, RunStatus.FAILED);
+        assertThat(api.statuses).containsExactly(RunStatus.RUNNING);
         assertThat(api.tags.get("trainyard.error")).startsWith("invalid training config:").contains("Nope");
         assertThat(api.artifacts).containsKey(RunTelemetry.LOG_PATH);
     }

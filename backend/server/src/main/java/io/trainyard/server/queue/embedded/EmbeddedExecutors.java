@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * start and revoked at shutdown. They start after the web server and stop (releasing their leases) before it.
  */
 @Component
-class EmbeddedExecutors implements SmartLifecycle {
+public class EmbeddedExecutors implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedExecutors.class);
 
@@ -47,7 +47,7 @@ class EmbeddedExecutors implements SmartLifecycle {
     }
 
     /** Starts {@code workers} executors (package-private so a test can run them in a shared context). */
-    synchronized void startWorkers(int workers) {
+    public synchronized void startWorkers(int workers) {
         if (workers <= 0) {
             return;
         }
@@ -76,7 +76,7 @@ class EmbeddedExecutors implements SmartLifecycle {
         running = false;
     }
 
-    synchronized void stopWorkers() {
+    public synchronized void stopWorkers() {
         executors.parallelStream().forEach(Executor::stop);
         executors.clear();
         if (tokenName != null) {

@@ -28,12 +28,21 @@ class ExecutorStore {
 
     private final JdbcClient jdbc;
     private final Map<Long, Capabilities> capabilities = new ConcurrentHashMap<>();
+    // executors re-register under a new ID, so a deregistered ID never claims again (per replica)
+    private final java.util.Set<Long> deregistered = ConcurrentHashMap.newKeySet();
 
     ExecutorStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * What the executor may run; empty once it deregistered, so that a long-poll claim it left behind (its
+     * client is gone) can no longer take a job nobody would receive.
+     */
     Optional<Capabilities> capabilities(long id) {
+        if (deregistered.contains(id)) {
+            return Optional.empty();
+        }
         Capabilities cached = capabilities.get(id);
         if (cached != null) {
             return Optional.of(cached);
@@ -68,8 +77,17 @@ class ExecutorStore {
     }
 
     boolean stop(long id, String caller, boolean admin) {
-        return jdbc.sql("update executors set stopped_at = now() where id = :id and (registered_by = :caller or :admin)")
+        boolean stopped = jdbc.sql("update executors set stopped_at = now() where id = :id "
+                        + "and (registered_by = :caller or :admin)")
                 .param("id", id).param("caller", caller).param("admin", admin).update() == 1;
+        if (stopped) {
+            if (deregistered.size() > 10_000) {
+                deregistered.clear();
+            }
+            deregistered.add(id);
+            capabilities.remove(id);
+        }
+        return stopped;
     }
 
     /** Running or recently heard from, newest contact first. */
