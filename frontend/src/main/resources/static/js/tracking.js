@@ -202,6 +202,11 @@
       });
       if (update.terminal) {
         source.close();
+        if (main.getAttribute("data-reload-on-end") === "true") {
+          // a training run's results (evaluation, log) are rendered by the server: show them
+          window.setTimeout(function () { window.location.reload(); }, 500);
+          return;
+        }
         var note = document.querySelector("[data-live-note]");
         if (note) {
           note.hidden = true;

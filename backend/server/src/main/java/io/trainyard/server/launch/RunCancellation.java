@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * next heartbeat and ends cancelled when the executor says so. A run with no job just ends cancelled.
  */
 @Service
-class RunCancellation {
+public class RunCancellation {
 
     private final RunTracking tracking;
     private final JobQueue queue;
@@ -27,7 +27,7 @@ class RunCancellation {
     }
 
     @Transactional
-    Run cancel(String runId) {
+    public Run cancel(String runId) {
         Run run = tracking.get(runId, ProjectRole.EDITOR);
         if (run.status().terminal()) {
             return run;

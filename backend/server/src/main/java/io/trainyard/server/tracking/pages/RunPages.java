@@ -50,16 +50,18 @@ class RunPages {
     private final ArtifactService artifacts;
     private final ProjectAccess projects;
     private final RunEvents events;
+    private final RunEvaluation evaluation;
     private final JsonMapper json;
 
     RunPages(RunService runs, ExperimentService experiments, MetricService metrics, ArtifactService artifacts,
-             ProjectAccess projects, RunEvents events, JsonMapper json) {
+             ProjectAccess projects, RunEvents events, RunEvaluation evaluation, JsonMapper json) {
         this.runs = runs;
         this.experiments = experiments;
         this.metrics = metrics;
         this.artifacts = artifacts;
         this.projects = projects;
         this.events = events;
+        this.evaluation = evaluation;
         this.json = json;
     }
 
@@ -88,7 +90,12 @@ class RunPages {
         model.addAttribute("inputs", run.inputs().stream().map(input -> input(run.project(), input)).toList());
         model.addAttribute("metrics", new TreeMap<>(run.latestMetrics()).entrySet().stream()
                 .map(e -> new MetricView(e.getKey(), PageFormat.number(e.getValue()))).toList());
-        model.addAttribute("artifacts", artifacts.list(id, null).stream()
+        List<RunArtifact> stored = artifacts.list(id, null);
+        model.addAttribute("training", run.tags().containsKey("trainyard.config"));
+        model.addAttribute("evaluation", evaluation.of(run, stored));
+        model.addAttribute("cloneUrl", "/projects/" + UriUtils.encodePathSegment(run.project(), "UTF-8")
+                + "/training-runs/new?clone=" + run.id());
+        model.addAttribute("artifacts", stored.stream()
                 .map(a -> new ArtifactView(a.path(), PageFormat.size(a.sizeBytes()), a.mediaType(),
                         "/runs/" + run.id() + "/artifacts/" + UriUtils.encodePath(a.path(), "UTF-8")))
                 .toList());
