@@ -77,6 +77,7 @@ public final class TabularTrainer {
             TrainingListener listener, CheckpointStore checkpoints, Path workDir) {
         DjlRuntime.configure();
         DjlRuntime.gradModeOffOnThisThread();
+        DjlRuntime.threadCountOnThisThread();
         Instant started = Instant.now();
         TrainingConfig cfg = config.withDefaults();
         List<ConfigProblem> problems = new ArrayList<>(cfg.validate(new Schema(data.schema().columns(), 0)));

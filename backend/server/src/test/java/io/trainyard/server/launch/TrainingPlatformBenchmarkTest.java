@@ -103,6 +103,10 @@ class TrainingPlatformBenchmarkTest extends IntegrationTest {
                 ROWS, EPOCHS, platformSeconds, directSeconds, platformSeconds / directSeconds,
                 result.throughputRowsPerSecond(), run.path("latestMetrics").path("test_accuracy").asDouble(),
                 result.finalMetrics().get("test_accuracy"));
+        System.out.printf("BENCH training platform run: attempt %s, executor-side duration %s s, rows/s %s%n",
+                run.path("tags").path("trainyard.attempt").asString(),
+                run.path("tags").path("trainyard.duration_s").asString(),
+                run.path("tags").path("trainyard.rows_per_s").asString());
     }
 
     /** Eight numeric features, one categorical, a three-class label that depends on them with noise. */
