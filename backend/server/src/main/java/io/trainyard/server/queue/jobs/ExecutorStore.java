@@ -69,11 +69,22 @@ class ExecutorStore {
                 .query(Long.class).single();
     }
 
-    /** Marks the executor as heard from; false when it does not exist or belongs to another user. */
+    /**
+     * Marks the executor as heard from; false when it does not exist or belongs to another user. Writes only
+     * when the mark is more than a second old (or the executor was stopped): a busy executor claims many times
+     * a second, and each write would be a commit to flush.
+     */
     boolean touch(long id, String caller, boolean admin) {
-        return jdbc.sql("update executors set last_seen_at = now(), stopped_at = null where id = :id "
-                        + "and (registered_by = :caller or :admin)")
-                .param("id", id).param("caller", caller).param("admin", admin).update() == 1;
+        return jdbc.sql("""
+                        with mine as (
+                            select id from executors where id = :id and (registered_by = :caller or :admin)),
+                        seen as (
+                            update executors x set last_seen_at = now(), stopped_at = null from mine
+                            where x.id = mine.id
+                              and (x.last_seen_at < now() - interval '1 second' or x.stopped_at is not null))
+                        select count(*) from mine""")
+                .param("id", id).param("caller", caller).param("admin", admin)
+                .query(Long.class).single() == 1;
     }
 
     boolean stop(long id, String caller, boolean admin) {

@@ -78,32 +78,11 @@ class JobStore {
      * the lock's re-check of {@code state} makes each attempt claimable exactly once.
      */
     List<Lease> claim(long executorId, int gpus, List<String> labels, int max, Duration lease) {
-        // A queue table's statistics are stale by nature (thousands of rows arrive and leave between two
-        // autovacuum runs); with too low a row estimate the planner sorts every queued job for each claim.
-        // Within this transaction only, leave it nothing but the ordered walk of the partial index.
-        jdbc.sql("set local enable_seqscan = off; set local enable_bitmapscan = off").update();
-        // the executor's GPUs and labels come as parameters (cached), not a join
+        // one statement, one round trip: the function (V5__queue_claim.sql) carries the planner settings that
+        // keep it on the claim-order index; the executor's GPUs and labels come as parameters (cached), not a join
         return jdbc.sql("""
-                        with picked as materialized (
-                            select id from jobs
-                            where state = 'queued' and not_before <= now()
-                              and gpus <= :gpus and labels <@ cast(:labels as text[])
-                            order by priority desc, id
-                            limit :max
-                            for update skip locked),
-                        claimed as (
-                            update jobs j set state = 'running', attempt = j.attempt + 1,
-                                   lease_token = gen_random_uuid(),
-                                   lease_expires_at = now() + :leaseMillis * interval '1 millisecond',
-                                   executor_id = :executor, started_at = now(), progress = null,
-                                   progress_message = null
-                            from picked where j.id = picked.id
-                            returning j.id, j.lease_token, j.run_id, j.kind, j.spec::text as spec, j.attempt,
-                                      j.lease_expires_at, j.priority),
-                        e as (
-                            insert into job_events (job_id, from_state, to_state, attempt, actor)
-                            select id, 'queued', 'running', attempt, 'executor:' || :executor from claimed)
-                        select * from claimed order by priority desc, id""")
+                        select * from queue_claim(:executor, :gpus, cast(:labels as text[]), :max, :leaseMillis)
+                        order by priority desc, id""")
                 .param("executor", executorId)
                 .param("gpus", gpus)
                 .param("labels", Labels.literal(labels))

@@ -15,11 +15,6 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
     Optional<ApiToken> findByIdAndUserId(long id, long userId);
 
-    /** Coarse on purpose: one write per token per minute at most, not one per request. */
-    @Modifying
-    @Query("update ApiToken t set t.lastUsedAt = :now where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :staleBefore)")
-    int touch(long id, Instant now, Instant staleBefore);
-
     @Modifying
     @Query("update ApiToken t set t.revokedAt = :now where t.userId = :userId and t.revokedAt is null")
     int revokeAllOf(long userId, Instant now);

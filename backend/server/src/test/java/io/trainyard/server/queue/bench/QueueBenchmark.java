@@ -1,5 +1,8 @@
 package io.trainyard.server.queue.bench;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.trainyard.client.TrainyardClient;
 import io.trainyard.client.model.ClaimedJob;
 import io.trainyard.client.model.CompleteJobRequest;
@@ -30,7 +33,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +77,9 @@ class QueueBenchmark {
     PlatformTransactionManager transactions;
 
     @Autowired
+    DataSource dataSource;
+
+    @Autowired
     ExecutorCredentials credentials;
 
     @DynamicPropertySource
@@ -100,13 +108,23 @@ class QueueBenchmark {
         }
         for (int batch : httpOnly ? new int[0] : new int[] {1, 16}) {
             enqueue(JOBS);
+            long[] cpu = cpu();
             double rate = drainThroughFacade(8, batch);
-            line(String.format(Locale.ROOT, "facade, 8 claimers, claim up to %d per statement: %.0f jobs/s", batch, rate));
+            line(String.format(Locale.ROOT, "facade, 8 claimers, claim up to %d per statement: %.0f jobs/s%s", batch, rate,
+                    cpuPerJob(cpu, JOBS)));
+        }
+        if (!httpOnly) {
+            long[] cpu = cpu();
+            double peer = drainThroughDbScheduler(8, JOBS);
+            line(String.format(Locale.ROOT, "peer: db-scheduler 16.7.1 lock-and-fetch, 8 threads, same database: %.0f jobs/s%s",
+                    peer, cpuPerJob(cpu, JOBS)));
         }
         int httpJobs = Math.min(JOBS, 5000);
         enqueue(httpJobs);
-        line(String.format(Locale.ROOT, "HTTP, 8 claimers (claim + complete requests): %.0f jobs/s",
-                drainOverHttp(token, 8, httpJobs)));
+        long[] cpu = cpu();
+        double http = drainOverHttp(token, 8, httpJobs);
+        line(String.format(Locale.ROOT, "HTTP, 8 claimers (claim + complete requests): %.0f jobs/s%s", http,
+                cpuPerJob(cpu, httpJobs)));
         pickupLatency(token, 500);
         Path out = Path.of("target", "bench-queue-fsync-" + (FSYNC ? "on" : "off") + (httpOnly ? "-http" : "")
                 + ".txt");
@@ -153,6 +171,45 @@ class QueueBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
         return total / seconds;
+    }
+
+    /**
+     * The peer, measured in the same run against the same PostgreSQL: db-scheduler with 8 threads polling with
+     * lock-and-fetch (one statement locks and returns up to 4 × 8 due executions, refetching when fewer than
+     * 4 are left), no-op one-time tasks; it deletes each execution when done.
+     */
+    private double drainThroughDbScheduler(int threads, int jobs) throws Exception {
+        jdbc.sql("""
+                create table if not exists scheduled_tasks (
+                    task_name text not null, task_instance text not null, task_data bytea,
+                    execution_time timestamp with time zone not null, picked boolean not null, picked_by text,
+                    last_success timestamp with time zone, last_failure timestamp with time zone,
+                    consecutive_failures int, last_heartbeat timestamp with time zone, version bigint not null,
+                    priority smallint, primary key (task_name, task_instance));
+                create index if not exists execution_time_idx on scheduled_tasks (execution_time);
+                create index if not exists last_heartbeat_idx on scheduled_tasks (last_heartbeat);
+                create index if not exists priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc)""")
+                .update();
+        jdbc.sql("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority) "
+                + "select 'bench-noop', 'job-' || g, now(), false, 1, 0 from generate_series(1, :jobs) g")
+                .param("jobs", jobs).update();
+        jdbc.sql("analyze scheduled_tasks").update();
+        CountDownLatch executed = new CountDownLatch(jobs);
+        OneTimeTask<Void> noop = Tasks.oneTime("bench-noop").execute((instance, context) -> executed.countDown());
+        Scheduler scheduler = Scheduler.create(dataSource, noop).threads(threads).pollUsingLockAndFetch(0.5, 4.0)
+                .pollingInterval(Duration.ofSeconds(1)).build();
+        long started = System.nanoTime();
+        scheduler.start();
+        if (!executed.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("db-scheduler did not finish");
+        }
+        // each execution is deleted right after it ran: done when the table is empty
+        while (jdbc.sql("select count(*) from scheduled_tasks").query(Long.class).single() > 0) {
+            Thread.sleep(5);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        scheduler.stop();
+        return jobs / seconds;
     }
 
     private double drainOverHttp(String token, int claimers, int jobs) throws Exception {
@@ -254,6 +311,34 @@ class QueueBenchmark {
         jdbc.sql("select pg_stat_clear_snapshot()").query().singleRow();
         return jdbc.sql("select xact_commit + xact_rollback from pg_stat_database where datname = current_database()")
                 .query(Long.class).single();
+    }
+
+    /** CPU time used so far: this JVM (server and clients) and the database's processes, in nanoseconds. */
+    private long[] cpu() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        long ticks = 0;
+        // the postmaster's children: backends and background processes (Linux /proc; 0 elsewhere)
+        for (int pid : jdbc.sql("select pid from pg_stat_activity").query(Integer.class).list()) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                // gone, or not Linux
+            }
+        }
+        return new long[] {jvm, ticks * 10_000_000L};
+    }
+
+    /**
+     * CPU per job since {@code before} (clock ticks of 10 ms for PostgreSQL; backends that exited in between
+     * are not counted).
+     */
+    private String cpuPerJob(long[] before, int jobs) {
+        long[] now = cpu();
+        return String.format(Locale.ROOT, " (CPU per job: JVM %.2f ms, PostgreSQL %.2f ms)",
+                (now[0] - before[0]) / 1e6 / jobs, (now[1] - before[1]) / 1e6 / jobs);
     }
 
     private static void line(String text) {
