@@ -93,8 +93,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
     private Set<TokenScope> effectiveScopes() {
         EnumSet<TokenScope> effective = scopes.isEmpty() ? EnumSet.noneOf(TokenScope.class) : EnumSet.copyOf(scopes);
-        // executors write what their jobs produce (run status, metrics, artifacts) and read their inputs
-        if (effective.contains(TokenScope.ADMIN) || effective.contains(TokenScope.EXECUTOR)) {
+        if (effective.contains(TokenScope.ADMIN)) {
             effective.add(TokenScope.WRITE);
         }
         if (effective.contains(TokenScope.WRITE)) {

@@ -46,6 +46,9 @@ class SecurityConfiguration {
             "/mlflow/*/api/2.0/mlflow/runs/search", "/mlflow/*/api/2.0/mlflow/experiments/search",
             "/mlflow/*/ajax-api/2.0/mlflow/runs/search", "/mlflow/*/ajax-api/2.0/mlflow/experiments/search"};
 
+    /** What an executor token may touch besides the protocol: runs, and the datasets its jobs train on. */
+    private static final String[] EXECUTOR_DATA = {"/api/v1/runs/**", "/api/v1/projects/*/datasets/**"};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt by default; the {id} prefix lets us move to argon2 later without resetting passwords
@@ -89,6 +92,9 @@ class SecurityConfiguration {
                                 AuthorityAuthorizationManager.hasRole("ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority("SCOPE_admin")))
                         .requestMatchers(HttpMethod.POST, READ_ONLY_POSTS).hasAuthority("SCOPE_read")
+                        // executors read their jobs' inputs and write their runs (status, metrics, artifacts)
+                        .requestMatchers(HttpMethod.GET, EXECUTOR_DATA).hasAnyAuthority("SCOPE_read", "SCOPE_executor")
+                        .requestMatchers(EXECUTOR_DATA).hasAnyAuthority("SCOPE_write", "SCOPE_executor")
                         .requestMatchers(HttpMethod.GET, "/**").hasAuthority("SCOPE_read")
                         .requestMatchers(HttpMethod.HEAD, "/**").hasAuthority("SCOPE_read")
                         .anyRequest().hasAuthority("SCOPE_write"));

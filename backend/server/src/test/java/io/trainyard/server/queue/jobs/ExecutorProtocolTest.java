@@ -123,8 +123,7 @@ class ExecutorProtocolTest extends QueueTestSupport {
         assertThat(reader.get("/api/v1/executors").status()).isEqualTo(200);
 
         Api executor = api().bearer(executorToken());
-        // executors read their jobs' inputs and write their runs, so their tokens imply read and write
-        assertThat(executor.get("/api/v1/jobs").status()).isEqualTo(200);
+        assertThat(executor.get("/api/v1/jobs").status()).isEqualTo(403);
         assertThat(executor.post("/api/v1/jobs", "{\"kind\":\"diagnostic\"}").status()).isEqualTo(403);
         assertThat(executor.post("/api/v1/executors/register", "{\"name\":\"x\",\"gpus\":0}").status()).isEqualTo(201);
     }
