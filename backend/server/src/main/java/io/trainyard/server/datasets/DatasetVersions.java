@@ -8,9 +8,16 @@ import org.springframework.stereotype.Service;
 public class DatasetVersions {
 
     private final VersionService versions;
+    private final io.trainyard.server.datasets.catalog.DatasetService datasets;
 
-    DatasetVersions(VersionService versions) {
+    DatasetVersions(VersionService versions, io.trainyard.server.datasets.catalog.DatasetService datasets) {
         this.versions = versions;
+        this.datasets = datasets;
+    }
+
+    /** The project's datasets by name, at most {@code limit} (for pickers). */
+    public java.util.List<io.trainyard.client.model.Dataset> datasets(String projectKey, int limit) {
+        return datasets.list(projectKey, limit, null).items();
     }
 
     /**

@@ -62,6 +62,12 @@ public class RunTracking {
         runs.platformStatus(runId, status);
     }
 
+    /** The name of an experiment the caller may see. */
+    @Transactional(readOnly = true)
+    public String experimentName(String experimentId) {
+        return experiments.require(experimentId, ProjectRole.VIEWER).name();
+    }
+
     /** The run as the caller may see it. */
     @Transactional(readOnly = true)
     public Run get(String runId, ProjectRole role) {

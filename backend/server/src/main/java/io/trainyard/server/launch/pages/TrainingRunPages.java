@@ -10,13 +10,11 @@ import io.trainyard.client.model.TrainingRunRequest;
 import io.trainyard.server.common.ApiException;
 import io.trainyard.server.common.ApiException.FieldProblem;
 import io.trainyard.server.datasets.DatasetVersions;
-import io.trainyard.server.datasets.catalog.DatasetService;
 import io.trainyard.server.launch.RunCancellation;
 import io.trainyard.server.launch.TrainingLauncher;
 import io.trainyard.server.security.ProjectAccess;
 import io.trainyard.server.security.ProjectRef;
 import io.trainyard.server.tracking.RunTracking;
-import io.trainyard.server.tracking.experiments.ExperimentService;
 import io.trainyard.training.config.TrainingConfig;
 import io.trainyard.training.config.TrainingConfigJson;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,22 +51,17 @@ class TrainingRunPages {
     private final TrainingLauncher launcher;
     private final RunCancellation cancellation;
     private final ProjectAccess projects;
-    private final DatasetService datasets;
     private final DatasetVersions versions;
     private final RunTracking tracking;
-    private final ExperimentService experiments;
     private final JsonMapper json;
 
     TrainingRunPages(TrainingLauncher launcher, RunCancellation cancellation, ProjectAccess projects,
-                     DatasetService datasets, DatasetVersions versions, RunTracking tracking,
-                     ExperimentService experiments, JsonMapper json) {
+                     DatasetVersions versions, RunTracking tracking, JsonMapper json) {
         this.launcher = launcher;
         this.cancellation = cancellation;
         this.projects = projects;
-        this.datasets = datasets;
         this.versions = versions;
         this.tracking = tracking;
-        this.experiments = experiments;
         this.json = json;
     }
 
@@ -106,7 +99,7 @@ class TrainingRunPages {
                 dataset = input.dataset();
                 version = input.version();
             }
-            form.add("experiment", experiments.require(source.experimentId(), ProjectRole.VIEWER).name());
+            form.add("experiment", tracking.experimentName(source.experimentId()));
             form.add("name", source.name() + "-clone");
             model.addAttribute("cloneOf", source);
         } else {
@@ -192,7 +185,7 @@ class TrainingRunPages {
     private String render(ProjectRef ref, String dataset, Integer version, MultiValueMap<String, String> form,
                           List<FieldProblem> problems, Model model) {
         model.addAttribute("project", ref);
-        List<Dataset> choices = datasets.list(ref.key(), 100, null).items().stream()
+        List<Dataset> choices = versions.datasets(ref.key(), 100).stream()
                 .filter(d -> d.latestVersion() != null).toList();
         model.addAttribute("datasets", choices);
         Map<String, String> errors = new LinkedHashMap<>(TrainingForm.errors(problems));
