@@ -18,7 +18,7 @@ import java.util.List;
  * @param embedded    runs inside the server (shown as such)
  * @param torchThreads PyTorch intra-op threads for training jobs ({@code ai.djl.pytorch.num_threads}, set
  *                     before DJL's engine loads unless the system property is already set); 0 = auto:
- *                     available cores / concurrency, at least 1
+ *                     one per job
  */
 public record ExecutorSettings(URI serverUrl, String token, String name, String gpus, List<String> labels,
                                int concurrency, Duration claimWait, Duration stopTimeout, boolean embedded,

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code _GPUS}, {@code _LABELS}, {@code _CONCURRENCY}, ...). See docs/queue.md.
  *
  * @param healthPort where {@code /healthz} answers for the pod's probes (0: no health endpoint)
- * @param torchThreads PyTorch threads for training jobs; 0 = available cores / concurrency
+ * @param torchThreads PyTorch threads for training jobs; 0 = one per job
  */
 @ConfigurationProperties("trainyard.executor")
 record ExecutorProperties(

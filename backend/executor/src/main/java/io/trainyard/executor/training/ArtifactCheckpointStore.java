@@ -4,6 +4,8 @@ import io.trainyard.training.CheckpointStore;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -12,8 +14,13 @@ import java.util.function.Consumer;
  * can never disagree. A save that keeps failing is logged and skipped (training goes on; a resume then starts from
  * an older checkpoint); {@link #latest()} answers empty when there is none (404) or it is unreadable, and throws
  * when the server cannot be reached (the attempt fails and is retried rather than silently starting over).
+ *
+ * <p>Saves upload in the background, newest first: the training loop hands the bytes over and goes on (a
+ * synchronous upload, stored and synced on the server, cost more than the epoch itself on small models), and
+ * a save that arrives while one is uploading replaces any older one still waiting. {@link #close()} waits for
+ * the last one, so a stopped job releases its lease only after its checkpoint is stored.
  */
-public final class ArtifactCheckpointStore implements CheckpointStore {
+public final class ArtifactCheckpointStore implements CheckpointStore, AutoCloseable {
 
     public static final String PATH = "checkpoints/latest.ckpt";
     private static final int MAGIC = 0x54594531; // "TYE1"
@@ -23,6 +30,16 @@ public final class ArtifactCheckpointStore implements CheckpointStore {
     private final String runId;
     private final Consumer<String> log;
     private volatile int savedEpoch = -1;
+    private final ExecutorService uploader = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "checkpoint-upload");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Pending pending;
+    private boolean uploading;
+
+    private record Pending(int epoch, byte[] content) {
+    }
 
     public ArtifactCheckpointStore(TrainingApi api, String runId, Consumer<String> log) {
         this.api = api;
@@ -31,14 +48,51 @@ public final class ArtifactCheckpointStore implements CheckpointStore {
     }
 
     @Override
-    public void save(int epoch, byte[] bytes) {
+    public synchronized void save(int epoch, byte[] bytes) {
         byte[] content = ByteBuffer.allocate(8 + bytes.length).putInt(MAGIC).putInt(epoch).put(bytes).array();
+        pending = new Pending(epoch, content);
+        if (!uploading) {
+            uploading = true;
+            uploader.execute(this::drain);
+        }
+    }
+
+    /** Waits until every handed-over checkpoint is uploaded (or given up on), then stops the uploader. */
+    @Override
+    public void close() {
+        while (true) {
+            synchronized (this) {
+                if (!uploading) {
+                    break;
+                }
+            }
+            pause(10);
+        }
+        uploader.shutdown();
+    }
+
+    private void drain() {
+        while (true) {
+            Pending next;
+            synchronized (this) {
+                next = pending;
+                pending = null;
+                if (next == null) {
+                    uploading = false;
+                    return;
+                }
+            }
+            upload(next.epoch(), next.content());
+        }
+    }
+
+    private void upload(int epoch, byte[] content) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 api.putArtifact(runId, PATH, content, "application/octet-stream");
                 savedEpoch = epoch;
-                log.accept("checkpoint saved after epoch " + epoch + " (" + bytes.length + " bytes)");
+                log.accept("checkpoint saved after epoch " + epoch + " (" + (content.length - 8) + " bytes)");
                 return;
             } catch (RuntimeException e) {
                 last = e;

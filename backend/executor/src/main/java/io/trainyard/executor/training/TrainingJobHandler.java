@@ -106,8 +106,11 @@ public final class TrainingJobHandler implements JobHandler {
 
             workDir = Files.createTempDirectory("trainyard-run-" + runId + "-");
             Listener listener = new Listener(context, telemetry);
+            TrainingResult result;
             ArtifactCheckpointStore checkpoints = new ArtifactCheckpointStore(api, runId, telemetry::log);
-            TrainingResult result = TabularTrainer.train(config, data, split, listener, checkpoints, workDir);
+            try (checkpoints) {
+                result = TabularTrainer.train(config, data, split, listener, checkpoints, workDir);
+            }
             if (result.status() == TrainingResult.Status.STOPPED) {
                 telemetry.log("stopped after epoch " + result.epochsRun() + " (checkpoint after epoch "
                         + checkpoints.savedEpoch() + "); the job goes back to the queue");
