@@ -2,6 +2,7 @@ package io.trainyard.server.queue.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.trainyard.client.model.JobOutcome;
 import io.trainyard.client.model.JobState;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -238,9 +240,16 @@ class QueueTest extends QueueTestSupport {
     @Test
     void aWaitingClaimIsWokenByASubmissionWithinMilliseconds() throws Exception {
         long executor = executor(0);
-        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        AtomicReference<Thread> waitingThread = new AtomicReference<>();
+        ExecutorService waiter = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "claim-waiter");
+            waitingThread.set(thread);
+            return thread;
+        });
         Future<Optional<Lease>> claim = waiter.submit(() -> queue.claimWaiting(executor, Duration.ofSeconds(20)));
-        Thread.sleep(300); // let it start waiting
+        // measure from a claim that is really waiting for the wake-up, not one still making its first query
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> waitingThread.get().getState() == Thread.State.TIMED_WAITING);
         long submitted = System.nanoTime();
         JobId id = queue.enqueue(job("{}"));
         Optional<Lease> lease = claim.get(5, TimeUnit.SECONDS);

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -196,20 +197,14 @@ class TrackingPagesTest extends IntegrationTest {
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
         List<String> data = new ArrayList<>();
-        Thread finisher = new Thread(() -> {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                return;
-            }
-            admin().post("/api/v1/runs/" + good + "/metrics",
-                    "{\"metrics\":[{\"key\":\"acc\",\"value\":0.95,\"step\":1000}]}");
-            admin().patch("/api/v1/runs/" + good, "{\"status\":\"succeeded\"}");
-        });
-        finisher.start();
+        Iterator<String> events = stream.body().filter(line -> line.startsWith("data:")).iterator();
+        data.add(events.next());
+        // the first event is in: now the run gets a point and ends
+        admin().post("/api/v1/runs/" + good + "/metrics",
+                "{\"metrics\":[{\"key\":\"acc\",\"value\":0.95,\"step\":1000}]}");
+        admin().patch("/api/v1/runs/" + good, "{\"status\":\"succeeded\"}");
         // the stream ends by itself once the run is terminal
-        stream.body().filter(line -> line.startsWith("data:")).forEach(data::add);
-        finisher.join();
+        events.forEachRemaining(data::add);
         assertThat(data.get(0)).contains("\"status\":\"running\"", "\"key\":\"loss\"");
         assertThat(data.get(data.size() - 1)).contains("\"status\":\"succeeded\"", "\"terminal\":true",
                 "\"value\":0.95");
