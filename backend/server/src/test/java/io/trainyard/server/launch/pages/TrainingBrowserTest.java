@@ -4,20 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.options.AriaRole;
 import io.trainyard.server.queue.embedded.EmbeddedExecutors;
 import io.trainyard.server.support.Api;
+import io.trainyard.server.support.Chromium;
 import io.trainyard.server.support.IntegrationTest;
 import io.trainyard.server.support.Multipart;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -43,12 +40,8 @@ class TrainingBrowserTest extends IntegrationTest {
     @BeforeEach
     void start() {
         embedded.startWorkers(1);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterEach
@@ -71,21 +64,10 @@ class TrainingBrowserTest extends IntegrationTest {
                 new Multipart().file("file", "penguins.csv",
                         Files.readAllBytes(Path.of("../../../shared/data/penguins.csv")))).status()).isEqualTo(201);
 
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        context.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
-                + "'CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')))");
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                problems.add("console: " + m.text());
-            }
-        });
-        page.onPageError(e -> problems.add("page error: " + e));
+        BrowserContext context = Chromium.watchedContext(browser);
+        Page page = Chromium.watchedPage(context, problems);
 
-        page.navigate(baseUrl() + "/login");
-        page.locator("#username").fill("admin");
-        page.locator("#password").fill(ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Chromium.signInAsAdmin(page, baseUrl());
         assertThat(page).hasURL(baseUrl() + "/");
 
         page.navigate(baseUrl() + "/projects/default/datasets/" + dataset + "/versions/1");

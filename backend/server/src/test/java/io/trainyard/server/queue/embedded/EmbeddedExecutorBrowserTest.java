@@ -3,15 +3,14 @@ package io.trainyard.server.queue.embedded;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import io.trainyard.server.support.Chromium;
 import io.trainyard.server.support.IntegrationTest;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -42,22 +41,10 @@ class EmbeddedExecutorBrowserTest extends IntegrationTest {
 
     @Test
     void diagnosticJobSubmittedInTheBrowserRunsOnTheEmbeddedExecutor() {
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
-            Page page = browser.newContext().newPage();
+        try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright)) {
             List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
-            page.onConsoleMessage(message -> {
-                if ("error".equals(message.type())) {
-                    problems.add(message.text());
-                }
-            });
-            page.navigate(baseUrl() + "/login");
-            page.locator("#username").fill("admin");
-            page.locator("#password").fill(ADMIN_PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            Page page = Chromium.watchedPage(browser.newContext(), problems);
+            Chromium.signInAsAdmin(page, baseUrl());
             page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
                     .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Queue").setExact(true)).click();
             assertThat(page).hasURL(baseUrl() + "/queue");

@@ -4,16 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.trainyard.server.support.Api;
+import io.trainyard.server.support.Chromium;
 import io.trainyard.server.support.IntegrationTest;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -40,13 +39,8 @@ class TrackingBrowserTest extends IntegrationTest {
 
     @BeforeAll
     void launchBrowser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -61,17 +55,9 @@ class TrackingBrowserTest extends IntegrationTest {
 
     @BeforeEach
     void openContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-        context.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
-                + "'CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')))");
-        page = context.newPage();
+        context = Chromium.watchedContext(browser);
         problems.clear();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                problems.add("console: " + message.text() + " @ " + message.location());
-            }
-        });
-        page.onPageError(error -> problems.add("page error: " + error));
+        page = Chromium.watchedPage(context, problems);
     }
 
     @AfterEach
@@ -113,10 +99,7 @@ class TrackingBrowserTest extends IntegrationTest {
         String low = run(experimentId, "low", "0.1", "sgd", 0.3);
         admin().patch("/api/v1/runs/" + low, "{\"status\":\"succeeded\"}");
 
-        page.navigate(baseUrl() + "/login");
-        page.locator("#username").fill("admin");
-        page.locator("#password").fill(ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Chromium.signInAsAdmin(page, baseUrl());
         assertThat(page).hasURL(baseUrl() + "/");
 
         // through the navigation to the project's experiments, then the experiment
