@@ -39,6 +39,16 @@ public abstract class IntegrationTest {
         return new Api(baseUrl());
     }
 
+    private UiSession uiSession;
+
+    /** This test's browser session for the UI (JUnit makes one test instance per test: a fresh session each). */
+    protected UiSession ui() {
+        if (uiSession == null) {
+            uiSession = new UiSession(baseUrl());
+        }
+        return uiSession;
+    }
+
     private static Path createDataDir() {
         try {
             return Files.createTempDirectory("trainyard-test-data");

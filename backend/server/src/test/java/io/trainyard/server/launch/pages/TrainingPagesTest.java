@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainyard.server.support.Api;
 import io.trainyard.server.support.IntegrationTest;
+import io.trainyard.server.support.UiSession;
 import io.trainyard.server.support.Multipart;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,13 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** The training form over plain HTTP with a signed-in session: schema pickers, inline errors, submit, clone, cancel. */
 class TrainingPagesTest extends IntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String FEATURES = "&config.features=Island&config.features=" + enc("Beak Length (mm)")
             + "&config.features=" + enc("Flipper Length (mm)") + "&config.features=Sex";
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private String dataset;
 
     private Api admin() {
@@ -48,17 +38,15 @@ class TrainingPagesTest extends IntegrationTest {
                 new Multipart().file("file", "penguins.csv",
                         Files.readAllBytes(Path.of("../../../shared/data/penguins.csv"))));
         assertThat(version.status()).as(version.toString()).isEqualTo(201);
-        String token = csrfFrom(get("/login").body());
-        assertThat(post("/login", "username=admin&password=" + enc(ADMIN_PASSWORD) + "&_csrf=" + token)
-                .statusCode()).isEqualTo(302);
+        ui().signIn("admin", ADMIN_PASSWORD);
     }
 
     @Test
     void theFormOffersTheSchemaValidatesInlineSubmitsClonesAndCancels() throws Exception {
-        assertThat(get("/projects/default/datasets/" + dataset + "/versions/1").body())
+        assertThat(ui().get("/projects/default/datasets/" + dataset + "/versions/1").body())
                 .contains("/projects/default/training-runs/new?dataset=" + dataset + "&amp;version=1");
 
-        HttpResponse<String> form = get("/projects/default/training-runs/new?dataset=" + dataset + "&version=1");
+        HttpResponse<String> form = ui().get("/projects/default/training-runs/new?dataset=" + dataset + "&version=1");
         assertThat(form.statusCode()).isEqualTo(200);
         String html = form.body();
         assertThat(html).contains("<option value=\"Species\" data-type=\"categorical\">Species (categorical)</option>")
@@ -68,10 +56,10 @@ class TrainingPagesTest extends IntegrationTest {
                 .contains("name=\"config.epochs\" value=\"50\"")
                 .contains("<option value=\"adamw\" selected=\"selected\">adamw</option>")
                 .contains("data-error-for=\"config.target\"");
-        String csrf = csrfFrom(html);
+        String csrf = UiSession.csrfFrom(html);
 
         // live validation: the problems with the slot next to their field
-        HttpResponse<String> checked = post("/projects/default/training-runs/check", base(csrf)
+        HttpResponse<String> checked = ui().post("/projects/default/training-runs/check", base(csrf)
                 + "&config.target=Species&config.features=Species&config.optimizer.learningRate=-1");
         assertThat(checked.statusCode()).isEqualTo(200);
         JsonNode problems = JSON.readTree(checked.body()).path("problems");
@@ -79,7 +67,7 @@ class TrainingPagesTest extends IntegrationTest {
                 .contains("\"field\":\"config.optimizer.learningRate\"", "must be > 0");
 
         // a bad submission: the form again, errors next to the fields, the values kept
-        HttpResponse<String> bad = post("/projects/default/training-runs", base(csrf)
+        HttpResponse<String> bad = ui().post("/projects/default/training-runs", base(csrf)
                 + "&config.target=Species&config.features=Species&config.features=Island"
                 + "&config.optimizer.learningRate=-1&config.epochs=many");
         assertThat(bad.statusCode()).isEqualTo(422);
@@ -90,7 +78,7 @@ class TrainingPagesTest extends IntegrationTest {
                 .contains("name=\"config.optimizer.learningRate\" value=\"-1\"");
 
         // a good one: a queued run, then its page
-        HttpResponse<String> good = post("/projects/default/training-runs", base(csrf)
+        HttpResponse<String> good = ui().post("/projects/default/training-runs", base(csrf)
                 + "&name=form-run&config.target=Species" + FEATURES
                 + "&config.optimizer.learningRate=0.005&config.epochs=7&config.evaluation.groupBy=Sex&priority=-5");
         assertThat(good.statusCode()).as(good.body()).isEqualTo(302);
@@ -103,11 +91,11 @@ class TrainingPagesTest extends IntegrationTest {
         assertThat(run.path("params").path("epochs").asString()).isEqualTo("7");
         assertThat(run.path("params").path("evaluation.groupBy").asString()).isEqualTo("Sex");
 
-        String page = get("/runs/" + runId).body();
+        String page = ui().get("/runs/" + runId).body();
         assertThat(page).contains("Clone and edit", "data-testid=\"cancel-run\"", "data-testid=\"training-dataset\"");
 
         // clone and edit: the run's config and dataset version prefilled
-        String clone = get("/projects/default/training-runs/new?clone=" + runId).body();
+        String clone = ui().get("/projects/default/training-runs/new?clone=" + runId).body();
         assertThat(clone).contains("Cloned from run", "name=\"dataset\" value=\"" + dataset + "\"")
                 .contains("<option value=\"Species\" data-type=\"categorical\" selected=\"selected\">")
                 .contains("name=\"config.optimizer.learningRate\" value=\"0.005\"")
@@ -117,7 +105,7 @@ class TrainingPagesTest extends IntegrationTest {
                 .doesNotContainPattern("name=\"config.features\" value=\"Beak Depth \\(mm\\)\"[^>]*checked");
 
         // cancel from the page (it is queued: cancelled at once)
-        HttpResponse<String> cancelled = post("/runs/" + runId + "/cancel", "_csrf=" + csrfFrom(page));
+        HttpResponse<String> cancelled = ui().post("/runs/" + runId + "/cancel", "_csrf=" + UiSession.csrfFrom(page));
         assertThat(cancelled.statusCode()).isEqualTo(302);
         assertThat(admin().get("/api/v1/runs/" + runId).json().path("status").asString()).isEqualTo("cancelled");
     }
@@ -129,22 +117,5 @@ class TrainingPagesTest extends IntegrationTest {
 
     private static String enc(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String csrfFrom(String html) {
-        Matcher matcher = CSRF.matcher(html);
-        assertThat(matcher.find()).as("page has a CSRF token").isTrue();
-        return matcher.group(1);
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

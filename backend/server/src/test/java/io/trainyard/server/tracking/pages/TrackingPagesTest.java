@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trainyard.server.support.Api;
 import io.trainyard.server.support.IntegrationTest;
+import io.trainyard.server.support.UiSession;
 import io.trainyard.server.support.Multipart;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,11 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The tracking pages over plain HTTP with a signed-in browser session, against real runs and metrics. */
 class TrackingPagesTest extends IntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private String experimentId;
     private String experimentName;
@@ -60,7 +52,7 @@ class TrackingPagesTest extends IntegrationTest {
         experimentId = created.json().path("id").asString();
         good = run("good-run", "0.01", "adam", 0.9, "{\"dataset\":\"" + dataset + "\",\"version\":1}");
         bad = run("bad-run", "0.1", "sgd", 0.2, null);
-        signIn();
+        ui().signIn("admin", ADMIN_PASSWORD);
     }
 
     private String run(String name, String lr, String optimizer, double acc, String input) {
@@ -81,32 +73,32 @@ class TrackingPagesTest extends IntegrationTest {
 
     @Test
     void experimentPageShowsRunsFiltersSortsAndChoosesColumns() throws Exception {
-        HttpResponse<String> page = get("/experiments/" + experimentId);
+        HttpResponse<String> page = ui().get("/experiments/" + experimentId);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("data-testid=\"runs-table\"", "good-run", "bad-run", "status-running",
                 ">acc", ">loss", ">lr", ">optimizer", "aria-sort=\"none\"");
 
-        String filtered = get("/experiments/" + experimentId + "?filter=" + enc("metrics.acc > 0.5")).body();
+        String filtered = ui().get("/experiments/" + experimentId + "?filter=" + enc("metrics.acc > 0.5")).body();
         assertThat(filtered).contains("good-run").doesNotContain("bad-run").doesNotContain("filter-error");
 
-        String ascending = get("/experiments/" + experimentId + "?orderBy=" + enc("metrics.acc ASC")).body();
+        String ascending = ui().get("/experiments/" + experimentId + "?orderBy=" + enc("metrics.acc ASC")).body();
         assertThat(ascending.indexOf("bad-run")).isLessThan(ascending.indexOf("good-run"));
         assertThat(ascending).contains("aria-sort=\"ascending\"");
-        String descending = get("/experiments/" + experimentId + "?orderBy=" + enc("metrics.acc DESC")).body();
+        String descending = ui().get("/experiments/" + experimentId + "?orderBy=" + enc("metrics.acc DESC")).body();
         assertThat(descending.indexOf("good-run")).isLessThan(descending.indexOf("bad-run"));
 
-        String columns = get("/experiments/" + experimentId + "?metrics=acc&params=lr").body();
+        String columns = ui().get("/experiments/" + experimentId + "?metrics=acc&params=lr").body();
         assertThat(columns).contains("data-sort-key=\"metrics.acc\"", "data-sort-key=\"params.lr\"")
                 .doesNotContain("data-sort-key=\"metrics.loss\"", "data-sort-key=\"params.optimizer\"");
     }
 
     @Test
     void aBadFilterIsShownInlineNotAsAnErrorPage() throws Exception {
-        HttpResponse<String> page = get("/experiments/" + experimentId + "?filter=" + enc("metrics.acc >>> 'x"));
+        HttpResponse<String> page = ui().get("/experiments/" + experimentId + "?filter=" + enc("metrics.acc >>> 'x"));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("data-testid=\"filter-error\"", "filter:", "data-testid=\"run-search\"",
                 "aria-invalid=\"true\"").doesNotContain("data-testid=\"runs-table\"");
-        HttpResponse<String> badOrder = get("/experiments/" + experimentId + "?orderBy=" + enc("nonsense.x DESC"));
+        HttpResponse<String> badOrder = ui().get("/experiments/" + experimentId + "?orderBy=" + enc("nonsense.x DESC"));
         assertThat(badOrder.statusCode()).isEqualTo(200);
         assertThat(badOrder.body()).contains("data-testid=\"filter-error\"", "orderBy:");
     }
@@ -116,31 +108,31 @@ class TrackingPagesTest extends IntegrationTest {
         for (int i = 0; i < ExperimentPages.RUNS_PER_PAGE; i++) {
             admin().post("/api/v1/experiments/" + experimentId + "/runs", "{\"name\":\"extra-" + i + "\"}");
         }
-        String first = get("/experiments/" + experimentId).body();
+        String first = ui().get("/experiments/" + experimentId).body();
         Matcher next = Pattern.compile("href=\"([^\"]*pageToken=[^\"]*)\"[^>]*data-testid=\"next-page\"")
                 .matcher(first);
         assertThat(next.find()).as("next page link").isTrue();
-        String second = get(next.group(1).replace("&amp;", "&")).body();
+        String second = ui().get(next.group(1).replace("&amp;", "&")).body();
         assertThat(Pattern.compile("<tr data-run-id=").matcher(second).results().count()).isEqualTo(2);
         assertThat(second).contains("First page");
     }
 
     @Test
     void experimentsListCreatesAndRefusesDuplicatesInline() throws Exception {
-        HttpResponse<String> shortcut = get("/experiments");
+        HttpResponse<String> shortcut = ui().get("/experiments");
         assertThat(shortcut.statusCode()).isEqualTo(302);
         assertThat(shortcut.headers().firstValue("Location").orElseThrow()).endsWith("/projects/default/experiments");
-        String list = get("/projects/default/experiments").body();
+        String list = ui().get("/projects/default/experiments").body();
         assertThat(list).contains(experimentName, "New experiment", "<label for=\"name\"");
 
         String name = "ui-made-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = post("/projects/default/experiments",
-                "name=" + name + "&description=d&_csrf=" + csrfFrom(list));
+        HttpResponse<String> created = ui().post("/projects/default/experiments",
+                "name=" + name + "&description=d&_csrf=" + UiSession.csrfFrom(list));
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(created.headers().firstValue("Location").orElseThrow()).matches(".*/experiments/\\d+$");
 
-        HttpResponse<String> duplicate = post("/projects/default/experiments",
-                "name=" + name + "&_csrf=" + csrfFrom(get("/projects/default/experiments").body()));
+        HttpResponse<String> duplicate = ui().post("/projects/default/experiments",
+                "name=" + name + "&_csrf=" + UiSession.csrfFrom(ui().get("/projects/default/experiments").body()));
         assertThat(duplicate.statusCode()).isEqualTo(200);
         assertThat(duplicate.body()).contains("field-error", "already exists");
     }
@@ -150,7 +142,7 @@ class TrackingPagesTest extends IntegrationTest {
         Api.Response stored = admin().put("/api/v1/runs/" + good + "/artifacts/model/notes.txt", "hello artifact");
         assertThat(stored.status()).as(stored.toString()).isEqualTo(200);
 
-        HttpResponse<String> page = get("/runs/" + good);
+        HttpResponse<String> page = ui().get("/runs/" + good);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("good-run", "adam", "0.01",
                 "href=\"/projects/default/datasets/" + dataset + "/versions/1\"",
@@ -158,24 +150,24 @@ class TrackingPagesTest extends IntegrationTest {
                 "href=\"/runs/" + good + "/artifacts/model/notes.txt\"", "data-events-url=\"/runs/" + good + "/events\"",
                 "uPlot.iife.min.js");
 
-        HttpResponse<String> artifact = get("/runs/" + good + "/artifacts/model/notes.txt");
+        HttpResponse<String> artifact = ui().get("/runs/" + good + "/artifacts/model/notes.txt");
         assertThat(artifact.statusCode()).isEqualTo(200);
         assertThat(artifact.body()).isEqualTo("hello artifact");
         assertThat(artifact.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
 
-        JsonNode history = JSON.readTree(get("/runs/" + good + "/metric-history?key=loss&maxPoints=100").body());
+        JsonNode history = JSON.readTree(ui().get("/runs/" + good + "/metric-history?key=loss&maxPoints=100").body());
         assertThat(history.path("downsampled").asBoolean()).isTrue();
         assertThat(history.path("totalPoints").asLong()).isEqualTo(1000);
         assertThat(history.path("points").size()).isBetween(2, 100);
-        assertThat(get("/runs/" + good + "/metric-history?key=nope").statusCode()).isEqualTo(404);
+        assertThat(ui().get("/runs/" + good + "/metric-history?key=nope").statusCode()).isEqualTo(404);
     }
 
     @Test
     void compareShowsParamDifferencesAndRefusesTooManyRuns() throws Exception {
-        String page = get("/runs/compare?ids=" + good + "&ids=" + bad + "&metric=acc").body();
+        String page = ui().get("/runs/compare?ids=" + good + "&ids=" + bad + "&metric=acc").body();
         assertThat(page).contains("data-testid=\"param-diff\"", "class=\"differs\"", "data-param=\"lr\"",
                 "data-testid=\"parallel-coordinates\"", "&quot;metric&quot;:&quot;acc&quot;");
-        JsonNode curves = JSON.readTree(get("/runs/compare/metric-history?ids=" + good + "," + bad
+        JsonNode curves = JSON.readTree(ui().get("/runs/compare/metric-history?ids=" + good + "," + bad
                 + "&key=loss&maxPoints=50").body());
         assertThat(curves.size()).isEqualTo(2);
         assertThat(curves.get(0).path("points").size()).isLessThanOrEqualTo(50);
@@ -184,16 +176,14 @@ class TrackingPagesTest extends IntegrationTest {
         for (int i = 0; i < RunPages.MAX_COMPARE; i++) {
             many.append("&ids=").append(UUID.randomUUID().toString().replace("-", ""));
         }
-        HttpResponse<String> tooMany = get(many.toString());
+        HttpResponse<String> tooMany = ui().get(many.toString());
         assertThat(tooMany.statusCode()).isEqualTo(200);
         assertThat(tooMany.body()).contains("Select at most 20 runs to compare; 21 were selected.");
     }
 
     @Test
     void eventsStreamTheRunUntilItFinishes() throws Exception {
-        HttpResponse<Stream<String>> stream = browser.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/runs/" + good + "/events")).timeout(Duration.ofSeconds(20)).GET().build(),
-                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> stream = ui().lines("/runs/" + good + "/events");
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
         List<String> data = new ArrayList<>();
@@ -210,32 +200,8 @@ class TrackingPagesTest extends IntegrationTest {
                 "\"value\":0.95");
     }
 
-    private void signIn() throws IOException, InterruptedException {
-        String token = csrfFrom(get("/login").body());
-        HttpResponse<String> login = post("/login", "username=admin&password="
-                + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token);
-        assertThat(login.statusCode()).isEqualTo(302);
-    }
-
     private static String enc(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String csrfFrom(String html) {
-        Matcher matcher = CSRF.matcher(html);
-        assertThat(matcher.find()).as("page has a CSRF token").isTrue();
-        return matcher.group(1);
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
 }
