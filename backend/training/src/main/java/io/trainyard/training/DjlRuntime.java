@@ -25,27 +25,26 @@ public final class DjlRuntime {
     }
 
     /**
-     * Turns autograd recording off on the calling thread. PyTorch keeps grad mode per thread and a new thread
-     * starts with it on; DJL turns it off only on the thread that loads the engine. Training on another thread
-     * (an executor's worker, after a diagnostic job loaded the engine elsewhere) would then record the
-     * optimizer's in-place parameter updates and fail ("a leaf Variable that requires grad is being used in an
-     * in-place operation"). Gradient collectors turn it on for the forward/backward pass and restore it.
+     * Readies the calling thread for PyTorch work. PyTorch keeps two settings per thread that DJL sets only on
+     * the thread that loads the engine, so any other thread (an executor's worker, a serving request) starts
+     * with PyTorch's own defaults:
+     * <ul>
+     *   <li>autograd recording on: training would then record the optimizer's in-place parameter updates and
+     *   fail ("a leaf Variable that requires grad is being used in an in-place operation"), and inference would
+     *   build graphs it never uses. Gradient collectors turn it on for the forward/backward pass and restore it;
+     *   </li>
+     *   <li>one OpenMP thread per core instead of {@code ai.djl.pytorch.num_threads}: on a few shared cores
+     *   they spin-wait against every other process (measured 5x slower on the project's 2-core machine).</li>
+     * </ul>
+     * Cheap enough to call before every training run and every prediction.
      */
-    public static void gradModeOffOnThisThread() {
-        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    public static void prepareThisThread() {
+        if (!"PyTorch".equals(Engine.getInstance().getEngineName())) {
+            return;
         }
-    }
-
-    /**
-     * Applies {@code ai.djl.pytorch.num_threads} (when set) to the calling thread. DJL applies it once, on the
-     * thread that loads the engine, and OpenMP keeps the count per thread: an executor's worker thread would
-     * otherwise run with one OpenMP thread per core, which on a few shared cores spin-waits against every
-     * other process (measured 5x slower than the configured single thread on the project's 2-core machine).
-     */
-    public static void threadCountOnThisThread() {
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         String configured = System.getProperty("ai.djl.pytorch.num_threads");
-        if (configured != null && !configured.isBlank() && "PyTorch".equals(Engine.getInstance().getEngineName())) {
+        if (configured != null && !configured.isBlank()) {
             int threads = Integer.parseInt(configured.strip());
             if (threads > 0 && ai.djl.pytorch.jni.JniUtils.getNumThreads() != threads) {
                 ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);

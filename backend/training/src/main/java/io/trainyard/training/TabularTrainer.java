@@ -76,8 +76,7 @@ public final class TabularTrainer {
     public static TrainingResult train(TrainingConfig config, TabularData data, SplitAssignment split,
             TrainingListener listener, CheckpointStore checkpoints, Path workDir) {
         DjlRuntime.configure();
-        DjlRuntime.gradModeOffOnThisThread();
-        DjlRuntime.threadCountOnThisThread();
+        DjlRuntime.prepareThisThread();
         Instant started = Instant.now();
         TrainingConfig cfg = config.withDefaults();
         List<ConfigProblem> problems = new ArrayList<>(cfg.validate(new Schema(data.schema().columns(), 0)));

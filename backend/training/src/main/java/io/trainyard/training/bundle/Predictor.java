@@ -108,6 +108,7 @@ public final class Predictor implements AutoCloseable {
         }
         LabelMapping labels = manifest.labels();
         int k = manifest.architecture().outputWidth();
+        DjlRuntime.prepareThisThread();
         float[] out = ModelRunner.forward(block, model.getNDManager(), x, rows.size(), w, k);
         List<Prediction> result = new ArrayList<>(rows.size());
         if (labels.isClassification()) {
