@@ -42,6 +42,32 @@ public final class PageToken {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A token for offset pages, which orders with no usable keyset (any sort key may repeat) fall back to. */
+    public static String encodeOffset(int offset) {
+        return encode(Integer.toString(offset));
+    }
+
+    /**
+     * The offset a token from {@link #encodeOffset} carries, 0 for none.
+     *
+     * @throws ApiException.BadRequest naming {@code pageToken} for anything else, or an offset beyond {@code max}
+     */
+    public static int decodeOffset(String token, int max) {
+        String decoded = decode(token);
+        if (decoded.isEmpty()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(decoded);
+            if (offset >= 0 && offset <= max) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
+    }
+
     /** The last key the previous page ended on, or "" for the first page. */
     public static String decode(String token) {
         if (token == null || token.isEmpty()) {

@@ -63,8 +63,7 @@ public class MetricService {
         if (maxPoints != null && (maxPoints < 2 || maxPoints > MAX_HISTORY_POINTS)) {
             throw new ApiException.BadRequest("maxPoints", "must be between 2 and " + MAX_HISTORY_POINTS);
         }
-        MetricHistoryReader.Series series = reader.series(run.id(), key)
-                .orElseThrow(() -> new ApiException.NotFound("metric '" + key + "' of run '" + runId + "'"));
+        MetricHistoryReader.Series series = requireSeries(run, runId, key);
         boolean downsample = maxPoints != null && series.pointCount() > maxPoints;
         List<MetricHistory.Point> points = downsample ? reader.minMax(series, maxPoints / 2) : reader.all(series);
         return new MetricHistory(RunIds.format(run.id()), key, points, downsample, series.pointCount());
@@ -74,16 +73,18 @@ public class MetricService {
     @Transactional(readOnly = true)
     public void writeCsv(String runId, String key, Writer out) {
         RunRow run = runs.require(runId, ProjectRole.VIEWER);
-        MetricHistoryReader.Series series = reader.series(run.id(), key)
-                .orElseThrow(() -> new ApiException.NotFound("metric '" + key + "' of run '" + runId + "'"));
+        MetricHistoryReader.Series series = requireSeries(run, runId, key);
         reader.writeCsv(series, out);
     }
 
     /** Checks that a metric exists before a response is committed to streaming it. */
     @Transactional(readOnly = true)
     public void requireSeries(String runId, String key) {
-        RunRow run = runs.require(runId, ProjectRole.VIEWER);
-        reader.series(run.id(), key)
+        requireSeries(runs.require(runId, ProjectRole.VIEWER), runId, key);
+    }
+
+    private MetricHistoryReader.Series requireSeries(RunRow run, String runId, String key) {
+        return reader.series(run.id(), key)
                 .orElseThrow(() -> new ApiException.NotFound("metric '" + key + "' of run '" + runId + "'"));
     }
 

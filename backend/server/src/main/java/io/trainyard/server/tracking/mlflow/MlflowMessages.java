@@ -63,6 +63,17 @@ final class MlflowMessages {
 
     // requests
 
+    /** MLflow requests name a run by {@code run_id} or, from older clients, {@code run_uuid}. */
+    interface RunReference {
+        String runId();
+
+        String runUuid();
+
+        default String id() {
+            return runId() != null ? runId() : runUuid();
+        }
+    }
+
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record CreateExperiment(String name, String artifactLocation, List<KeyValue> tags) {
     }
@@ -89,38 +100,23 @@ final class MlflowMessages {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record RunRef(String runId, String runUuid) {
-        String id() {
-            return runId != null ? runId : runUuid;
-        }
+    record RunRef(String runId, String runUuid) implements RunReference {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record UpdateRun(String runId, String runUuid, String status, Long endTime, String runName) {
-        String id() {
-            return runId != null ? runId : runUuid;
-        }
+    record UpdateRun(String runId, String runUuid, String status, Long endTime, String runName) implements RunReference {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record LogMetric(String runId, String runUuid, String key, Double value, Long timestamp, Long step) {
-        String id() {
-            return runId != null ? runId : runUuid;
-        }
+    record LogMetric(String runId, String runUuid, String key, Double value, Long timestamp, Long step) implements RunReference {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record LogParam(String runId, String runUuid, String key, String value) {
-        String id() {
-            return runId != null ? runId : runUuid;
-        }
+    record LogParam(String runId, String runUuid, String key, String value) implements RunReference {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record SetTag(String runId, String runUuid, String key, String value) {
-        String id() {
-            return runId != null ? runId : runUuid;
-        }
+    record SetTag(String runId, String runUuid, String key, String value) implements RunReference {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -187,24 +187,16 @@ class MlflowRunsController {
                                 @RequestParam(name = "max_results", required = false) Integer maxResults,
                                 @RequestParam(name = "page_token", required = false) String pageToken) {
         MetricHistory history = metrics.history(required(runId != null ? runId : runUuid), key, null);
-        int offset = pageToken == null || pageToken.isEmpty() ? 0 : parseOffset(pageToken);
+        int offset = PageToken.decodeOffset(pageToken, Integer.MAX_VALUE);
         int size = maxResults == null ? 25_000 : Math.max(1, Math.min(maxResults, 25_000));
         List<MlflowMessages.Metric> points = history.points().stream().skip(offset).limit(size)
                 .map(p -> new MlflowMessages.Metric(key, p.value(), p.timestamp(), p.step())).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("metrics", points);
         if (offset + size < history.points().size()) {
-            body.put("next_page_token", PageToken.encode(Integer.toString(offset + size)));
+            body.put("next_page_token", PageToken.encodeOffset(offset + size));
         }
         return body;
-    }
-
-    private static int parseOffset(String token) {
-        try {
-            return Integer.parseInt(PageToken.decode(token));
-        } catch (NumberFormatException e) {
-            throw new ApiException.BadRequest("page_token", "is not a token this server issued");
-        }
     }
 
     private static Map<String, String> tags(List<MlflowMessages.KeyValue> tags) {

@@ -62,7 +62,7 @@ public class RunSearch {
     public SearchPage searchRows(List<String> projectKeys, List<String> experimentIds, String filter,
                                  List<String> orderBy, String lifecycle, Integer pageSize, String pageToken) {
         int size = PageToken.clampPageSize(pageSize);
-        int offset = offset(pageToken);
+        int offset = PageToken.decodeOffset(pageToken, MAX_RESULTS);
         List<Long> projectIds = projectKeys == null || projectKeys.isEmpty()
                 ? projects.visibleProjects().stream().map(ProjectRef::id).toList()
                 : projectKeys.stream().map(key -> projects.require(key, ProjectRole.VIEWER).id()).toList();
@@ -98,24 +98,8 @@ public class RunSearch {
         params.add(size + 1);
         params.add(offset);
         List<UUID> ids = jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
-        String next = ids.size() > size ? PageToken.encode(Integer.toString(offset + size)) : null;
+        String next = ids.size() > size ? PageToken.encodeOffset(offset + size) : null;
         return new SearchPage(store.findAll(ids.stream().limit(size).toList()), next);
-    }
-
-    private static int offset(String pageToken) {
-        String decoded = PageToken.decode(pageToken);
-        if (decoded.isEmpty()) {
-            return 0;
-        }
-        try {
-            int offset = Integer.parseInt(decoded);
-            if (offset < 0 || offset > MAX_RESULTS) {
-                throw new NumberFormatException();
-            }
-            return offset;
-        } catch (NumberFormatException e) {
-            throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
-        }
     }
 
     public record SearchPage(List<RunRow> runs, String nextPageToken) {

@@ -101,11 +101,7 @@ public class RunService {
         }
         store.upsertTags(run.id(), tags);
         if (status != null && status != run.status()) {
-            store.updateStatus(run.id(), status, endTime);
-            if (status.terminal()) {
-                events.publishEvent(new io.trainyard.server.tracking.RunFinished(RunIds.format(run.id()),
-                        run.projectId(), status));
-            }
+            changeStatus(run, status, endTime);
         }
         return store.find(run.id()).orElseThrow();
     }
@@ -121,10 +117,15 @@ public class RunService {
         if (run == null || run.status().terminal() || run.status() == status) {
             return;
         }
-        store.updateStatus(runId, status, null);
+        changeStatus(run, status, null);
+    }
+
+    /** Stores the new status; ending the run publishes {@link io.trainyard.server.tracking.RunFinished}. */
+    private void changeStatus(RunRow run, RunStatus status, Instant endTime) {
+        store.updateStatus(run.id(), status, endTime);
         if (status.terminal()) {
-            events.publishEvent(new io.trainyard.server.tracking.RunFinished(RunIds.format(runId), run.projectId(),
-                    status));
+            events.publishEvent(new io.trainyard.server.tracking.RunFinished(RunIds.format(run.id()),
+                    run.projectId(), status));
         }
     }
 
