@@ -15,7 +15,6 @@ import io.trainyard.server.tracking.search.RunOrder;
 import io.trainyard.server.tracking.search.SqlFragment;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,15 +32,12 @@ public class RunSearch {
     private final JdbcClient jdbc;
     private final ProjectAccess projects;
     private final ExperimentService experiments;
-    private final RunStore store;
     private final RunService runs;
 
-    RunSearch(JdbcClient jdbc, ProjectAccess projects, ExperimentService experiments, RunStore store,
-              RunService runs) {
+    RunSearch(JdbcClient jdbc, ProjectAccess projects, ExperimentService experiments, RunService runs) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.experiments = experiments;
-        this.store = store;
         this.runs = runs;
     }
 
@@ -80,7 +76,7 @@ public class RunSearch {
         } catch (FilterSyntaxException e) {
             throw new ApiException.BadRequest("orderBy", e.getMessage());
         }
-        StringBuilder sql = new StringBuilder("select r.id from runs r where r.project_id = any(?)");
+        StringBuilder sql = new StringBuilder(RunStore.SELECT).append(" where r.project_id = any(?)");
         List<Object> params = new ArrayList<>();
         params.add(projectIds.toArray(Long[]::new));
         if (!experimentFilter.isEmpty()) {
@@ -97,9 +93,9 @@ public class RunSearch {
         params.addAll(order.params());
         params.add(size + 1);
         params.add(offset);
-        List<UUID> ids = jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
-        String next = ids.size() > size ? PageToken.encodeOffset(offset + size) : null;
-        return new SearchPage(store.findAll(ids.stream().limit(size).toList()), next);
+        List<RunRow> rows = jdbc.sql(sql.toString()).params(params).query(RunStore::row).list();
+        String next = rows.size() > size ? PageToken.encodeOffset(offset + size) : null;
+        return new SearchPage(rows.stream().limit(size).toList(), next);
     }
 
     public record SearchPage(List<RunRow> runs, String nextPageToken) {

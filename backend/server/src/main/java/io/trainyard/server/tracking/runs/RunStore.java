@@ -48,17 +48,6 @@ public class RunStore {
         return jdbc.sql(SELECT + " where r.id = ?").param(id).query(RunStore::row).optional();
     }
 
-    /** Runs by ID, in the order given (missing ones skipped). */
-    public List<RunRow> findAll(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, RunRow> byId = new HashMap<>();
-        jdbc.sql(SELECT + " where r.id = any(?)").param(ids.toArray(UUID[]::new)).query(RunStore::row).list()
-                .forEach(row -> byId.put(row.id(), row));
-        return ids.stream().filter(byId::containsKey).map(byId::get).toList();
-    }
-
     void updateStatus(UUID id, RunStatus status, Instant endTime) {
         jdbc.sql("""
                 update runs set status = ?,
