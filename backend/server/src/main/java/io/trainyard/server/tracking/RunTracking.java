@@ -3,15 +3,19 @@ package io.trainyard.server.tracking;
 import io.trainyard.client.model.CreateRunRequest;
 import io.trainyard.client.model.ProjectRole;
 import io.trainyard.client.model.Run;
+import io.trainyard.client.model.RunArtifact;
 import io.trainyard.client.model.RunStatus;
 import io.trainyard.server.common.ApiException;
+import io.trainyard.server.tracking.artifacts.ArtifactService;
 import io.trainyard.server.tracking.experiments.ExperimentRow;
 import io.trainyard.server.tracking.experiments.ExperimentService;
 import io.trainyard.server.tracking.runs.RunInputs;
 import io.trainyard.server.tracking.runs.RunRow;
 import io.trainyard.server.tracking.runs.RunService;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +27,13 @@ public class RunTracking {
     private final ExperimentService experiments;
     private final RunService runs;
     private final RunInputs inputs;
+    private final ArtifactService artifacts;
 
-    RunTracking(ExperimentService experiments, RunService runs, RunInputs inputs) {
+    RunTracking(ExperimentService experiments, RunService runs, RunInputs inputs, ArtifactService artifacts) {
         this.experiments = experiments;
         this.runs = runs;
         this.inputs = inputs;
+        this.artifacts = artifacts;
     }
 
     /**
@@ -72,5 +78,16 @@ public class RunTracking {
     @Transactional(readOnly = true)
     public Run get(String runId, ProjectRole role) {
         return runs.view(runs.require(runId, role));
+    }
+
+    /** The artifact stored under {@code path} with a run the caller may read, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<RunArtifact> artifact(String runId, String path) {
+        return artifacts.find(runId, path);
+    }
+
+    /** An artifact's content; the caller closes it. */
+    public InputStream openArtifact(RunArtifact artifact) {
+        return artifacts.open(artifact);
     }
 }

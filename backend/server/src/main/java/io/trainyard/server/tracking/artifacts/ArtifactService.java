@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -77,6 +78,12 @@ public class ArtifactService {
         return find(runs.require(runId, ProjectRole.VIEWER), path);
     }
 
+    /** Like {@link #get}, but a missing artifact is empty rather than an error. */
+    @Transactional(readOnly = true)
+    public Optional<RunArtifact> find(String runId, String path) {
+        return lookup(runs.require(runId, ProjectRole.VIEWER), path);
+    }
+
     /** The content; the caller closes it. */
     public InputStream open(RunArtifact artifact) {
         try {
@@ -92,10 +99,13 @@ public class ArtifactService {
     }
 
     private RunArtifact find(RunRow run, String path) {
+        return lookup(run, path).orElseThrow(() -> new ApiException.NotFound("artifact '" + path + "'"));
+    }
+
+    private Optional<RunArtifact> lookup(RunRow run, String path) {
         return jdbc.sql("select path, size_bytes, sha256, media_type, created_at from run_artifacts "
                         + "where run_id = ? and path = ?")
-                .params(run.id(), path).query(ArtifactService::row).optional()
-                .orElseThrow(() -> new ApiException.NotFound("artifact '" + path + "'"));
+                .params(run.id(), path).query(ArtifactService::row).optional();
     }
 
     /** Relative, normalised paths only: no leading slash, no {@code .} or {@code ..} segment, no backslash. */
