@@ -32,6 +32,7 @@ public final class Predictor implements AutoCloseable {
     private final Model model;
     private final Block block;
     private final AtomicLong unknown = new AtomicLong();
+    private boolean closed;
 
     private Predictor(ModelBundle bundle) throws IOException {
         DjlRuntime.configure();
@@ -95,6 +96,9 @@ public final class Predictor implements AutoCloseable {
 
     /** Rows as cells in {@link #featureNames()} order. */
     public synchronized List<Prediction> predictRows(List<String[]> rows) {
+        if (closed) {
+            throw new IllegalStateException("the predictor was closed");
+        }
         Preprocessor pre = manifest.preprocessor();
         int w = pre.outputWidth();
         List<String> names = featureNames();
@@ -132,8 +136,10 @@ public final class Predictor implements AutoCloseable {
         return result;
     }
 
+    /** Waits for a prediction in progress; a later one gets {@link IllegalStateException}. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         model.close();
     }
 }

@@ -1,0 +1,166 @@
+package io.trainyard.server.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.trainyard.server.queue.embedded.EmbeddedExecutors;
+import io.trainyard.server.support.Api;
+import io.trainyard.server.support.IntegrationTest;
+import io.trainyard.server.support.Multipart;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The serving figures of docs/performance.md (opt-in: {@code -Dtrainyard.perf=true}, see
+ * scripts/bench-serving.sh): single-row predictions sent open-loop at a fixed rate (200/s) with a bearer token,
+ * server-side latency from Spring's {@code http.server.requests} timer (percentiles) and client-side latency
+ * next to it; then 1,000-row batches one after the other. The model is a penguins MLP really trained first.
+ */
+@EnabledIfSystemProperty(named = "trainyard.perf", matches = "true")
+@TestPropertySource(properties = "management.metrics.distribution.percentiles.http.server.requests=0.5,0.99")
+class ServingBenchmarkTest extends IntegrationTest {
+
+    private static final String ROW = "{\"Island\":\"Biscoe\",\"Beak Length (mm)\":45.1,\"Beak Depth (mm)\":14.5,"
+            + "\"Flipper Length (mm)\":215,\"Body Mass (g)\":5000,\"Sex\":\"FEMALE\"}";
+
+    @Autowired
+    EmbeddedExecutors embedded;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void singleRowsAt200PerSecondAndThousandRowBatches() throws Exception {
+        Api admin = api().basic("admin", ADMIN_PASSWORD);
+        String model = trainAndRegister(admin);
+        String token = admin.post("/api/v1/tokens", "{\"name\":\"bench-" + UUID.randomUUID()
+                + "\",\"scopes\":[\"write\"],\"expiresInDays\":1}").json().path("token").asString();
+        URI uri = URI.create(baseUrl() + "/api/v1/projects/default/models/" + model + "/predict?alias=champion");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String single = "{\"rows\":[" + ROW + "]}";
+        String batch = "{\"rows\":[" + String.join(",", java.util.Collections.nCopies(1000, ROW)) + "]}";
+
+        for (int i = 0; i < 500; i++) { // warm-up: JIT, connection, the model's first load
+            send(client, uri, token, single);
+        }
+        for (int i = 0; i < 20; i++) {
+            send(client, uri, token, batch);
+        }
+        int rate = Integer.getInteger("bench.rate", 200);
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        Timer before = serverTimer();
+        long countBefore = before == null ? 0 : before.count();
+        long[] clientNanos = openLoop(client, uri, token, single, rate, seconds);
+        Timer server = serverTimer();
+        assertThat(server.count() - countBefore).isGreaterThanOrEqualTo((long) rate * seconds);
+
+        long[] batchNanos = new long[50];
+        for (int i = 0; i < batchNanos.length; i++) {
+            long t0 = System.nanoTime();
+            send(client, uri, token, batch);
+            batchNanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(clientNanos);
+        Arrays.sort(batchNanos);
+        // the timer's percentiles cover its recent window (warm-up included, at most a minute of it)
+        String serverPercentiles = Arrays.stream(server.takeSnapshot().percentileValues())
+                .map(v -> String.format(Locale.ROOT, "p%.0f %.2f ms", v.percentile() * 100,
+                        v.value(TimeUnit.MILLISECONDS)))
+                .reduce((a, b) -> a + ", " + b).orElse("?");
+        System.out.printf(Locale.ROOT, "BENCH serving: %d single-row requests at %d/s: server-side %s; client-side "
+                        + "p50 %.2f ms, p99 %.2f ms%n", clientNanos.length, rate, serverPercentiles,
+                ms(clientNanos, 0.50), ms(clientNanos, 0.99));
+        System.out.printf(Locale.ROOT, "BENCH serving: 1000-row batch, client-side p50 %.1f ms, p99 %.1f ms, "
+                + "max %.1f ms%n", ms(batchNanos, 0.50), ms(batchNanos, 0.99), batchNanos[batchNanos.length - 1] / 1e6);
+    }
+
+    private long[] openLoop(HttpClient client, URI uri, String token, String body, int rate, int seconds)
+            throws Exception {
+        int total = rate * seconds;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Long>> results = new ArrayList<>(total);
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            results.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                send(client, uri, token, body);
+                return System.nanoTime() - t0;
+            }));
+        }
+        long[] nanos = new long[total];
+        for (int i = 0; i < total; i++) {
+            nanos[i] = results.get(i).get();
+        }
+        pool.shutdown();
+        return nanos;
+    }
+
+    private Timer serverTimer() {
+        return meters.find("http.server.requests")
+                .tag("uri", "/api/v1/projects/{project}/models/{name}/predict").timer();
+    }
+
+    private static void send(HttpClient client, URI uri, String token, String body) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    private String trainAndRegister(Api admin) throws Exception {
+        String dataset = "penguins-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.post("/api/v1/projects/default/datasets", "{\"name\":\"" + dataset + "\"}");
+        admin.upload("/api/v1/projects/default/datasets/" + dataset + "/versions", new Multipart()
+                .file("file", "penguins.csv", Files.readAllBytes(Path.of("../../../shared/data/penguins.csv"))));
+        embedded.startWorkers(1);
+        String runId;
+        try {
+            runId = admin.post("/api/v1/projects/default/training-runs", """
+                    {"experiment":"serving-bench","dataset":{"name":"%s","version":1},
+                     "config":{"task":"classification","target":"Species","epochs":20,
+                               "features":["Island","Beak Length (mm)","Beak Depth (mm)","Flipper Length (mm)",
+                                           "Body Mass (g)","Sex"]}}""".formatted(dataset)).json().path("id")
+                    .asString();
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    admin.get("/api/v1/runs/" + runId).json().path("status").asString().equals("succeeded"));
+        } finally {
+            embedded.stopWorkers();
+        }
+        String model = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.post("/api/v1/projects/default/models", "{\"name\":\"" + model + "\"}");
+        admin.post("/api/v1/projects/default/models/" + model + "/versions", "{\"runId\":\"" + runId + "\"}");
+        admin.put("/api/v1/projects/default/models/" + model + "/aliases/champion", "{\"version\":1}");
+        return model;
+    }
+}

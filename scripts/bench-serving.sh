@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Serving figures (docs/performance.md): single-row predictions at a fixed rate and 1,000-row batches.
+# Usage: scripts/bench-serving.sh [rate per second, default 200] [seconds, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LOG=$(mktemp)
+./mvnw -B -q -pl backend/server -am test -Dtest=ServingBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dtrainyard.perf=true -Dbench.rate="${1:-200}" -Dbench.seconds="${2:-20}" >"$LOG" 2>&1 \
+  || { tail -60 "$LOG"; exit 1; }
+grep -h "BENCH" "$LOG" | sort -u
+rm -f "$LOG"
