@@ -13,6 +13,8 @@ import io.trainyard.client.model.SetAliasRequest;
 import io.trainyard.server.common.ApiException;
 import io.trainyard.server.common.PageToken;
 import io.trainyard.server.common.Texts;
+import io.trainyard.server.registry.AliasApprovalRequested;
+import io.trainyard.server.registry.AliasChanged;
 import io.trainyard.server.registry.models.ModelRow;
 import io.trainyard.server.registry.models.ModelService;
 import io.trainyard.server.registry.models.RegistryJson;
@@ -26,6 +28,7 @@ import io.trainyard.server.security.ProjectAccess;
 import io.trainyard.server.security.ProjectRef;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,12 +47,15 @@ public class AliasService {
     private final AliasStore store;
     private final ProjectAccess projects;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
 
-    AliasService(ModelService models, AliasStore store, ProjectAccess projects, AuditLog auditLog) {
+    AliasService(ModelService models, AliasStore store, ProjectAccess projects, AuditLog auditLog,
+                 ApplicationEventPublisher events) {
         this.models = models;
         this.store = store;
         this.projects = projects;
         this.auditLog = auditLog;
+        this.events = events;
     }
 
     /** The version the alias points at; {@code latest} is the newest version. */
@@ -99,11 +105,15 @@ public class AliasService {
             long id = store.insertRequest(model.id(), alias, target.id(), actor, comment, gatesJson);
             store.record(model.id(), alias, "requested", from, target.version(), actor, null, gatesJson, comment);
             auditLog.record("alias.approval_requested", target(model, alias), "version " + target.version());
+            events.publishEvent(new AliasApprovalRequested(model.projectId(), model.projectKey(), model.name(), alias,
+                    target.version(), from, actor, comment));
             return new AliasChangeResult(alias, target.version(), "pending", from, gates, id);
         }
         store.set(model.id(), alias, target.id(), actor);
         store.record(model.id(), alias, "set", from, target.version(), actor, null, gatesJson, comment);
         auditLog.record("alias.changed", target(model, alias), from + " -> " + target.version());
+        events.publishEvent(new AliasChanged(model.projectId(), model.projectKey(), model.name(), alias, from,
+                target.version(), actor, null));
         return new AliasChangeResult(alias, target.version(), "set", from, gates, null);
     }
 
@@ -139,6 +149,8 @@ public class AliasService {
                 gatesJson, comment);
         auditLog.record("alias.changed", target(model, alias), from + " -> " + target.version()
                 + ", approved by " + approver);
+        events.publishEvent(new AliasChanged(model.projectId(), model.projectKey(), model.name(), alias, from,
+                target.version(), request.requestedBy(), approver));
         return new AliasChangeResult(alias, target.version(), "set", from, gates, request.id());
     }
 
@@ -172,6 +184,8 @@ public class AliasService {
         supersedePending(model, alias, actor);
         store.record(model.id(), alias, "deleted", from, null, actor, null, null, null);
         auditLog.record("alias.deleted", target(model, alias), "was " + from);
+        events.publishEvent(new AliasChanged(model.projectId(), model.projectKey(), model.name(), alias, from, null,
+                actor, null));
     }
 
     /** Newest first; every alias of the model when {@code alias} is null. */

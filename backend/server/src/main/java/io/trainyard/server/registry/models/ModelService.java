@@ -14,6 +14,7 @@ import io.trainyard.client.model.UpdateModelRequest;
 import io.trainyard.server.common.ApiException;
 import io.trainyard.server.common.PageToken;
 import io.trainyard.server.common.Texts;
+import io.trainyard.server.registry.ModelVersionCreated;
 import io.trainyard.server.registry.policy.PolicyValidator;
 import io.trainyard.server.security.AuditLog;
 import io.trainyard.server.security.CurrentUser;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -50,12 +52,15 @@ public class ModelService {
     private final ProjectAccess projects;
     private final RunTracking runs;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
 
-    ModelService(ModelStore store, ProjectAccess projects, RunTracking runs, AuditLog auditLog) {
+    ModelService(ModelStore store, ProjectAccess projects, RunTracking runs, AuditLog auditLog,
+                 ApplicationEventPublisher events) {
         this.store = store;
         this.projects = projects;
         this.runs = runs;
         this.auditLog = auditLog;
+        this.events = events;
     }
 
     @Transactional
@@ -181,6 +186,8 @@ public class ModelService {
             request.tags().forEach((k, v) -> store.setVersionTag(row.id(), k, v));
         }
         auditLog.record("model_version.created", target(projectKey, name) + "/" + version, "run " + run.id());
+        events.publishEvent(new ModelVersionCreated(model.projectId(), projectKey, model.name(), version, run.id(),
+                row.createdBy()));
         return view(model, row);
     }
 

@@ -114,6 +114,25 @@ class RegistryBrowserTest extends IntegrationTest {
         assertThat(gates.nth(1)).containsText("version 1 has");
         assertThat(page.locator("[data-testid=alias-history] tbody tr")).hasCount(2);
         assertThat(page.locator("[data-testid=alias-history] tbody tr").first()).containsText("refused");
+
+        // "Try it" scores the pre-filled example row with the champion and logs it
+        page.getByText("Try it (champion)").click();
+        assertThat(page.locator("#rows")).containsText("Beak Length (mm)");
+        page.locator("[data-testid=try-form] button[type=submit]").click();
+        assertThat(page.locator("[data-testid=try-result] h2")).containsText("v1");
+        assertThat(page.locator("[data-testid=try-result] tbody tr")).hasCount(1);
+        page.locator("#rows").fill("[{\"Island\": \"Biscoe\"}]");
+        page.locator("[data-testid=try-form] button[type=submit]").click();
+        assertThat(page.locator("[data-testid=try-errors]")).containsText("rows[0].Beak Length (mm)");
+
+        // webhooks, from the models list: an internal address is refused with the guard's reason
+        page.navigate(baseUrl() + "/models");
+        page.getByText("Webhooks").click();
+        page.locator("#url").fill("http://169.254.169.254/latest/meta-data/");
+        page.locator("input[name=events][value='alias.changed']").check();
+        page.locator("#secret").fill("a-secret-of-at-least-16");
+        page.getByText("Add webhook").click();
+        assertThat(page.locator(".flash-error")).containsText("internal address");
         Assertions.assertThat(problems).isEmpty();
         context.close();
     }
