@@ -15,6 +15,7 @@ import io.trainyard.server.common.ApiException;
 import io.trainyard.server.common.PageToken;
 import io.trainyard.server.common.Texts;
 import io.trainyard.server.registry.ModelVersionCreated;
+import io.trainyard.server.registry.ServableVersion;
 import io.trainyard.server.registry.policy.PolicyValidator;
 import io.trainyard.server.security.AuditLog;
 import io.trainyard.server.security.CurrentUser;
@@ -255,6 +256,30 @@ public class ModelService {
         ModelRow model = lock(projectKey, name, ProjectRole.OWNER);
         store.deleteVersion(requireVersion(model, version).id());
         auditLog.record("model_version.deleted", target(projectKey, name) + "/" + version, null);
+    }
+
+    /**
+     * What serving needs of a version, in one query after the access check; empty when the model, version or
+     * alias does not exist. No transaction: both reads stand alone.
+     */
+    public Optional<ServableVersion> servable(String projectKey, String name, String alias, Integer version,
+                                              ProjectRole role) {
+        ProjectRef project = projects.require(projectKey, role);
+        return store.served(project.id(), name, alias, version).map(s -> new ServableVersion(project.id(),
+                project.key(), s.modelId(), s.name(), s.version(), s.bundleSha256()));
+    }
+
+    /** MLflow's model-versions/search: by model name (exact or ILIKE) and run IDs, any of them null. */
+    @Transactional(readOnly = true)
+    public List<ModelVersion> searchVersions(String projectKey, String nameEquals, String nameLike,
+                                             List<String> runIds, int offset, int limit) {
+        ProjectRef project = projects.require(projectKey, ProjectRole.VIEWER);
+        List<java.util.UUID> ids = runIds == null ? null : runIds.stream().map(RunIds::parse).toList();
+        Map<String, ModelRow> byName = new java.util.HashMap<>();
+        return store.searchVersions(project.id(), nameEquals, nameLike, ids, offset, limit).stream()
+                .map(v -> view(byName.computeIfAbsent(v.modelName(),
+                        n -> store.find(project.id(), n).orElseThrow()), v.version()))
+                .toList();
     }
 
     public Map<String, Integer> aliases(ModelRow model) {

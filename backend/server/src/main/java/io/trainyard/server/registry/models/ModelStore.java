@@ -131,6 +131,30 @@ class ModelStore {
                 .params(modelId, beforeVersion, limit).query(ModelStore::version).list();
     }
 
+    /**
+     * Versions of the project's models, by model name then version; each criterion applies when not null
+     * (MLflow's model-versions/search).
+     */
+    List<VersionOfModel> searchVersions(long projectId, String nameEquals, String nameLike, List<java.util.UUID> runIds,
+                                        int offset, int limit) {
+        return jdbc.sql("""
+                        select m.name as model_name, v.id, v.model_id, v.version, v.run_id, v.bundle_sha256,
+                               v.bundle_size, v.metrics::text as metrics, v.subgroup_gaps::text as subgroup_gaps,
+                               v.description, v.created_by, v.created_at
+                        from model_versions v join registered_models m on m.id = v.model_id
+                        where m.project_id = ? and (cast(? as varchar) is null or m.name = ?)
+                          and (cast(? as varchar) is null or m.name ilike ?)
+                          and (cast(? as uuid[]) is null or v.run_id = any(?))
+                        order by m.name, v.version desc offset ? limit ?""")
+                .params(projectId, nameEquals, nameEquals, nameLike, nameLike,
+                        runIds == null ? null : runIds.toArray(java.util.UUID[]::new),
+                        runIds == null ? null : runIds.toArray(java.util.UUID[]::new), offset, limit)
+                .query((rs, n) -> new VersionOfModel(rs.getString("model_name"), version(rs, n))).list();
+    }
+
+    record VersionOfModel(String modelName, VersionRow version) {
+    }
+
     void updateVersion(long versionId, String description) {
         jdbc.sql("update model_versions set description = ? where id = ?").params(description, versionId).update();
     }
@@ -153,6 +177,30 @@ class ModelStore {
                     on conflict (version_id, key) do update set value = excluded.value""")
                     .params(versionId, key, value).update();
         }
+    }
+
+    /**
+     * The version serving asks for in one statement: by number, by alias, or the newest for {@code latest};
+     * columns as {@code ServableVersion}.
+     */
+    Optional<Served> served(long projectId, String name, String alias, Integer version) {
+        return jdbc.sql("""
+                        select m.id as model_id, m.name, v.version, v.bundle_sha256
+                        from registered_models m
+                        join model_versions v on v.model_id = m.id
+                        where m.project_id = ? and m.name = ?
+                          and case when cast(? as int) is not null then v.version = ?
+                                   when ? = 'latest' then v.version = (select max(version) from model_versions
+                                                                       where model_id = m.id)
+                                   else v.id = (select version_id from model_aliases a
+                                                where a.model_id = m.id and a.alias = ?) end""")
+                .params(projectId, name, version, version, alias, alias)
+                .query((rs, n) -> new Served(rs.getLong("model_id"), rs.getString("name"), rs.getInt("version"),
+                        rs.getString("bundle_sha256")))
+                .optional();
+    }
+
+    record Served(long modelId, String name, int version, String bundleSha256) {
     }
 
     /** alias → version number, for one model (the implied {@code latest} is not stored). */

@@ -1,5 +1,7 @@
 package io.trainyard.server.tracking.mlflow;
 
+import io.trainyard.server.tracking.MlflowEndpoint;
+
 import io.trainyard.server.common.ApiException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,7 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Errors of the MLflow-compatible API in MLflow's shape, {@code {"error_code": ..., "message": ...}}, with
  * MLflow's statuses: 400 for bad values and for names that exist already, 404 for unknown objects.
  */
-@RestControllerAdvice(assignableTypes = {MlflowExperimentsController.class, MlflowRunsController.class})
+@RestControllerAdvice(annotations = MlflowEndpoint.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MlflowErrors {
 

@@ -1,5 +1,9 @@
 package io.trainyard.server.tracking.mlflow;
 
+import io.trainyard.server.tracking.MlflowEndpoint;
+
+import io.trainyard.server.tracking.MlflowPaths;
+
 import io.trainyard.client.model.Experiment;
 import io.trainyard.client.model.Page;
 import io.trainyard.client.model.ProjectRole;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** MLflow's experiment endpoints over our experiments. */
 @RestController
+@MlflowEndpoint
 @RequestMapping({MlflowPaths.API, MlflowPaths.AJAX, MlflowPaths.PROJECT_API, MlflowPaths.PROJECT_AJAX})
 class MlflowExperimentsController {
 

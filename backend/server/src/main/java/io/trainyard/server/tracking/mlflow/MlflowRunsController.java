@@ -1,5 +1,9 @@
 package io.trainyard.server.tracking.mlflow;
 
+import io.trainyard.server.tracking.MlflowEndpoint;
+
+import io.trainyard.server.tracking.MlflowPaths;
+
 import io.trainyard.client.model.MetricHistory;
 import io.trainyard.client.model.MetricPoint;
 import io.trainyard.client.model.ProjectRole;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** MLflow's run and metric endpoints, with MLflow's limits. */
 @RestController
+@MlflowEndpoint
 @RequestMapping({MlflowPaths.API, MlflowPaths.AJAX, MlflowPaths.PROJECT_API, MlflowPaths.PROJECT_AJAX})
 class MlflowRunsController {
 
