@@ -28,20 +28,22 @@ public class ProjectService implements ProjectAccess {
     private final MembershipRepository memberships;
     private final UserService users;
     private final AuditLog auditLog;
+    private final ProjectRoleLookup roles;
 
-    ProjectService(ProjectRepository projects, MembershipRepository memberships, UserService users,
-                   AuditLog auditLog) {
+    ProjectService(ProjectRepository projects, ProjectRoleLookup roles, MembershipRepository memberships,
+                   UserService users, AuditLog auditLog) {
         this.projects = projects;
+        this.roles = roles;
         this.memberships = memberships;
         this.users = users;
         this.auditLog = auditLog;
     }
 
+    /** No transaction of its own: one read, which joins the caller's transaction when there is one. */
     @Override
-    @Transactional(readOnly = true)
     public ProjectRef require(String projectKey, ProjectRole role) {
         CurrentUser me = CurrentUser.require();
-        ProjectRow row = projects.findWithRole(projectKey, me.id())
+        ProjectRow row = roles.find(projectKey, me.id())
                 .filter(found -> found.role() != null || me.admin() || me.executor())
                 .orElseThrow(() -> new ApiException.NotFound("project '" + projectKey + "'"));
         ProjectRole effective = me.admin() ? ProjectRole.OWNER
