@@ -2,17 +2,17 @@ package io.trainyard.server.registry;
 
 import io.trainyard.client.model.ProjectRole;
 import io.trainyard.server.common.ApiException;
-import io.trainyard.server.registry.models.ModelService;
+import io.trainyard.server.registry.models.ModelVersionService;
 import org.springframework.stereotype.Service;
 
 /** What other modules (serving) may ask of the registry. */
 @Service
 public class ModelRegistry {
 
-    private final ModelService models;
+    private final ModelVersionService versions;
 
-    ModelRegistry(ModelService models) {
-        this.models = models;
+    ModelRegistry(ModelVersionService versions) {
+        this.versions = versions;
     }
 
     /**
@@ -21,7 +21,7 @@ public class ModelRegistry {
      */
     public ServableVersion resolve(String projectKey, String name, String alias, Integer version,
                                    ProjectRole role) {
-        return models.servable(projectKey, name, alias, version, role).orElseThrow(() -> new ApiException.NotFound(
+        return versions.servable(projectKey, name, alias, version, role).orElseThrow(() -> new ApiException.NotFound(
                 (version != null ? "version " + version : "alias '" + alias + "'") + " of model '" + name + "'"));
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trainyard.client.model.GateResult;
 import io.trainyard.client.model.PromotionPolicy;
 import io.trainyard.client.model.PromotionPolicy.AliasRules;
-import io.trainyard.client.model.PromotionPolicy.MetricGate;
-import io.trainyard.client.model.PromotionPolicy.MustBeat;
 import io.trainyard.server.registry.policy.GateEvaluator;
 import io.trainyard.server.registry.policy.GateEvaluator.Candidate;
 import io.trainyard.server.registry.policy.PolicyValidator;

@@ -17,6 +17,7 @@ import io.trainyard.server.registry.AliasApprovalRequested;
 import io.trainyard.server.registry.AliasChanged;
 import io.trainyard.server.registry.models.ModelRow;
 import io.trainyard.server.registry.models.ModelService;
+import io.trainyard.server.registry.models.ModelVersionService;
 import io.trainyard.server.registry.models.RegistryJson;
 import io.trainyard.server.registry.models.VersionRow;
 import io.trainyard.server.registry.policy.GateEvaluator;
@@ -44,14 +45,16 @@ public class AliasService {
     private static final int MAX_COMMENT = 2000;
 
     private final ModelService models;
+    private final ModelVersionService versions;
     private final AliasStore store;
     private final ProjectAccess projects;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
 
-    AliasService(ModelService models, AliasStore store, ProjectAccess projects, AuditLog auditLog,
+    AliasService(ModelService models, ModelVersionService versions, AliasStore store, ProjectAccess projects, AuditLog auditLog,
                  ApplicationEventPublisher events) {
         this.models = models;
+        this.versions = versions;
         this.store = store;
         this.projects = projects;
         this.auditLog = auditLog;
@@ -62,7 +65,7 @@ public class AliasService {
     @Transactional(readOnly = true)
     public ModelVersion resolve(String projectKey, String name, String alias) {
         ModelRow model = models.require(projectKey, name, ProjectRole.VIEWER);
-        return models.view(model, holder(model, alias).orElseThrow(() -> new ApiException.NotFound(
+        return versions.view(model, holder(model, alias).orElseThrow(() -> new ApiException.NotFound(
                 "alias '" + alias + "' of model '" + name + "'")));
     }
 

@@ -11,6 +11,7 @@ import io.trainyard.server.common.ApiException;
 import io.trainyard.server.common.PageToken;
 import io.trainyard.server.registry.aliases.AliasService;
 import io.trainyard.server.registry.models.ModelService;
+import io.trainyard.server.registry.models.ModelVersionService;
 import io.trainyard.server.tracking.MlflowEndpoint;
 import io.trainyard.server.tracking.MlflowPaths;
 import java.util.ArrayList;
@@ -43,10 +44,12 @@ class MlflowRegistryController {
     private static final int MAX_RESULTS = 1000;
 
     private final ModelService models;
+    private final ModelVersionService versions;
     private final AliasService aliases;
 
-    MlflowRegistryController(ModelService models, AliasService aliases) {
+    MlflowRegistryController(ModelService models, ModelVersionService versions, AliasService aliases) {
         this.models = models;
+        this.versions = versions;
         this.aliases = aliases;
     }
 
@@ -173,7 +176,7 @@ class MlflowRegistryController {
         if (model.latestVersion() == null || !noneAsked) {
             return Map.of("model_versions", List.of());
         }
-        return Map.of("model_versions", List.of(MlflowViews.version(models.getVersion(key, name,
+        return Map.of("model_versions", List.of(MlflowViews.version(versions.getVersion(key, name,
                 model.latestVersion()))));
     }
 
@@ -190,7 +193,7 @@ class MlflowRegistryController {
             throw new ApiException.BadRequest("run_id", "is required: a version is the model bundle of a "
                     + "succeeded Trainyard run");
         }
-        ModelVersion version = models.createVersion(key, required(request.name(), "name"),
+        ModelVersion version = versions.createVersion(key, required(request.name(), "name"),
                 new CreateModelVersionRequest(request.run_id(), request.description(),
                         MlflowViews.tags(request.tags())));
         return Map.of("model_version", MlflowViews.version(version));
@@ -200,7 +203,7 @@ class MlflowRegistryController {
     Map<String, Object> getVersion(@PathVariable(required = false) String project,
                                    @RequestHeader(name = MlflowPaths.PROJECT_HEADER, required = false) String header,
                                    @RequestParam String name, @RequestParam String version) {
-        return Map.of("model_version", MlflowViews.version(models.getVersion(MlflowPaths.project(project, header),
+        return Map.of("model_version", MlflowViews.version(versions.getVersion(MlflowPaths.project(project, header),
                 name, versionNumber(version))));
     }
 
@@ -208,7 +211,7 @@ class MlflowRegistryController {
     Map<String, Object> downloadUri(@PathVariable(required = false) String project,
                                     @RequestHeader(name = MlflowPaths.PROJECT_HEADER, required = false) String header,
                                     @RequestParam String name, @RequestParam String version) {
-        ModelVersion v = models.getVersion(MlflowPaths.project(project, header), name, versionNumber(version));
+        ModelVersion v = versions.getVersion(MlflowPaths.project(project, header), name, versionNumber(version));
         return Map.of("artifact_uri", MlflowViews.source(v));
     }
 
@@ -233,7 +236,7 @@ class MlflowRegistryController {
         RegistryFilter filter = RegistryFilter.parse(search.filter(), true);
         int size = maxResults(search.max_results(), 10_000);
         int offset = PageToken.decodeOffset(search.page_token(), Integer.MAX_VALUE - size);
-        List<ModelVersion> found = models.searchVersions(key, filter.nameEquals(), filter.nameLike(),
+        List<ModelVersion> found = versions.searchVersions(key, filter.nameEquals(), filter.nameLike(),
                 filter.runIds(), offset, size + 1);
         Map<String, Object> answer = new LinkedHashMap<>();
         List<Map<String, Object>> views = new ArrayList<>();
@@ -252,7 +255,7 @@ class MlflowRegistryController {
     Map<String, Object> updateVersion(@PathVariable(required = false) String project,
                                       @RequestHeader(name = MlflowPaths.PROJECT_HEADER, required = false) String header,
                                       @RequestBody UpdateVersion request) {
-        ModelVersion v = models.updateVersion(MlflowPaths.project(project, header), required(request.name(), "name"),
+        ModelVersion v = versions.updateVersion(MlflowPaths.project(project, header), required(request.name(), "name"),
                 versionNumber(request.version()), request.description() == null ? "" : request.description(), null);
         return Map.of("model_version", MlflowViews.version(v));
     }
@@ -264,7 +267,7 @@ class MlflowRegistryController {
     Map<String, Object> deleteVersion(@PathVariable(required = false) String project,
                                       @RequestHeader(name = MlflowPaths.PROJECT_HEADER, required = false) String header,
                                       @RequestBody NamedVersion request) {
-        models.deleteVersion(MlflowPaths.project(project, header), required(request.name(), "name"),
+        versions.deleteVersion(MlflowPaths.project(project, header), required(request.name(), "name"),
                 versionNumber(request.version()));
         return Map.of();
     }
@@ -311,7 +314,7 @@ class MlflowRegistryController {
 
     private Map<String, Object> registered(String key, RegisteredModel model) {
         ModelVersion latest = model.latestVersion() == null ? null
-                : models.getVersion(key, model.name(), model.latestVersion());
+                : versions.getVersion(key, model.name(), model.latestVersion());
         return MlflowViews.registered(model, latest);
     }
 

@@ -27,9 +27,11 @@ class ModelController {
     private static final String MODEL = MODELS + "/{name}";
 
     private final ModelService models;
+    private final ModelVersionService versions;
 
-    ModelController(ModelService models) {
+    ModelController(ModelService models, ModelVersionService versions) {
         this.models = models;
+        this.versions = versions;
     }
 
     @GetMapping(MODELS)
@@ -81,19 +83,19 @@ class ModelController {
     Page<ModelVersion> versions(@PathVariable String project, @PathVariable String name,
                                 @RequestParam(required = false) Integer pageSize,
                                 @RequestParam(required = false) String pageToken) {
-        return models.versions(project, name, pageSize, pageToken);
+        return versions.versions(project, name, pageSize, pageToken);
     }
 
     @PostMapping(MODEL + "/versions")
     @ResponseStatus(HttpStatus.CREATED)
     ModelVersion createVersion(@PathVariable String project, @PathVariable String name,
                                @RequestBody CreateModelVersionRequest request) {
-        return models.createVersion(project, name, request);
+        return versions.createVersion(project, name, request);
     }
 
     @GetMapping(MODEL + "/versions/{version}")
     ModelVersion version(@PathVariable String project, @PathVariable String name, @PathVariable int version) {
-        return models.getVersion(project, name, version);
+        return versions.getVersion(project, name, version);
     }
 
     record UpdateVersionRequest(String description, Map<String, String> tags) {
@@ -102,12 +104,12 @@ class ModelController {
     @PatchMapping(MODEL + "/versions/{version}")
     ModelVersion updateVersion(@PathVariable String project, @PathVariable String name, @PathVariable int version,
                                @RequestBody UpdateVersionRequest request) {
-        return models.updateVersion(project, name, version, request.description(), request.tags());
+        return versions.updateVersion(project, name, version, request.description(), request.tags());
     }
 
     @DeleteMapping(MODEL + "/versions/{version}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteVersion(@PathVariable String project, @PathVariable String name, @PathVariable int version) {
-        models.deleteVersion(project, name, version);
+        versions.deleteVersion(project, name, version);
     }
 }

@@ -12,6 +12,7 @@ import io.trainyard.client.model.UpdateModelRequest;
 import io.trainyard.server.common.ApiException;
 import io.trainyard.server.registry.aliases.AliasService;
 import io.trainyard.server.registry.models.ModelService;
+import io.trainyard.server.registry.models.ModelVersionService;
 import io.trainyard.server.security.CurrentUser;
 import io.trainyard.server.security.ProjectAccess;
 import io.trainyard.server.security.ProjectRef;
@@ -32,11 +33,13 @@ class ModelPages {
     private static final int VERSIONS_SHOWN = 50;
 
     private final ModelService models;
+    private final ModelVersionService versions;
     private final AliasService aliases;
     private final ProjectAccess projects;
 
-    ModelPages(ModelService models, AliasService aliases, ProjectAccess projects) {
+    ModelPages(ModelService models, ModelVersionService versions, AliasService aliases, ProjectAccess projects) {
         this.models = models;
+        this.versions = versions;
         this.aliases = aliases;
         this.projects = projects;
     }
@@ -74,12 +77,12 @@ class ModelPages {
     String model(@PathVariable String project, @PathVariable String name, Model model) {
         ProjectRef ref = projects.require(project, ProjectRole.VIEWER);
         RegisteredModel registered = models.get(project, name);
-        List<ModelVersion> versions = models.versions(project, name, VERSIONS_SHOWN, null).items();
+        List<ModelVersion> shown = versions.versions(project, name, VERSIONS_SHOWN, null).items();
         model.addAttribute("project", ref);
         model.addAttribute("model", registered);
         model.addAttribute("card", ModelCardRenderer.toSafeHtml(registered.modelCard()));
-        model.addAttribute("versions", versions);
-        model.addAttribute("metricColumns", VersionColumns.metrics(registered.policy(), versions));
+        model.addAttribute("versions", shown);
+        model.addAttribute("metricColumns", VersionColumns.metrics(registered.policy(), shown));
         List<PolicySummary> rules = PolicySummary.of(registered.policy());
         model.addAttribute("rules", rules);
         model.addAttribute("ruleText", rules.stream().collect(java.util.stream.Collectors.toMap(PolicySummary::alias,
@@ -97,7 +100,7 @@ class ModelPages {
     String register(@PathVariable String project, @PathVariable String name, @RequestParam String runId,
                     RedirectAttributes redirect) {
         try {
-            ModelVersion version = models.createVersion(project, name,
+            ModelVersion version = versions.createVersion(project, name,
                     new CreateModelVersionRequest(runId.strip(), null, null));
             redirect.addFlashAttribute("flash", "Registered version " + version.version() + ".");
         } catch (ApiException e) {
