@@ -49,15 +49,20 @@ public final class TrainingJobHandler implements JobHandler {
 
     private final Function<JobContext, TrainingApi> apis;
     private final RunTelemetry.Options telemetryOptions;
+    private final Duration checkpointInterval;
 
     /** For {@link java.util.ServiceLoader}: the REST API as the executor's credential. */
     public TrainingJobHandler() {
-        this(context -> new HttpTrainingApi(context.client()), RunTelemetry.Options.DEFAULTS);
+        this(context -> new HttpTrainingApi(context.client()), RunTelemetry.Options.DEFAULTS,
+                ArtifactCheckpointStore.MIN_INTERVAL);
     }
 
-    public TrainingJobHandler(Function<JobContext, TrainingApi> apis, RunTelemetry.Options telemetryOptions) {
+    /** @param checkpointInterval the least time between two checkpoint uploads of a run (the last one excepted) */
+    public TrainingJobHandler(Function<JobContext, TrainingApi> apis, RunTelemetry.Options telemetryOptions,
+                              Duration checkpointInterval) {
         this.apis = apis;
         this.telemetryOptions = telemetryOptions;
+        this.checkpointInterval = checkpointInterval;
     }
 
     @Override
@@ -112,7 +117,8 @@ public final class TrainingJobHandler implements JobHandler {
             workDir = Files.createTempDirectory("trainyard-run-" + runId + "-");
             Listener listener = new Listener(context, telemetry);
             TrainingResult result;
-            ArtifactCheckpointStore checkpoints = new ArtifactCheckpointStore(api, runId, telemetry::log);
+            ArtifactCheckpointStore checkpoints = new ArtifactCheckpointStore(api, runId, checkpointInterval,
+                    telemetry::log);
             try (checkpoints) {
                 result = TabularTrainer.train(config, data, split, listener, checkpoints, workDir);
                 timings.lap("training");
