@@ -2,7 +2,7 @@
 # Training figure (docs/performance.md, "Training"): the same config and data (default 100,000 generated rows,
 # 50 epochs) through the platform (REST submit -> queue -> embedded executor over HTTP -> succeeded) against
 # the training library called directly on the same CSV file and split (read, train, evaluate, write the bundle).
-# After a small warm-up run of each, [pairs] (default 3) pairs in alternating order. Prints the BENCH lines.
+# After a 10-epoch warm-up run of each, [pairs] (default 5) pairs in alternating order. Prints the BENCH lines.
 # Run it under the shared lock: flock /tmp/bench.lock scripts/bench-training.sh
 #
 #   scripts/bench-training.sh [rows] [epochs] [pairs]
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 LOG=$(mktemp)
 ./mvnw -o -B -q -pl backend/server -am test -Dtest=TrainingPlatformBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtrainyard.perf=true -Dtrainyard.perf.rows="${1:-100000}" -Dtrainyard.perf.epochs="${2:-50}" \
-  -Dtrainyard.perf.pairs="${3:-3}" >"$LOG" 2>&1 \
+  -Dtrainyard.perf.pairs="${3:-5}" >"$LOG" 2>&1 \
   || { tail -60 "$LOG"; exit 1; }
 grep -h "BENCH" "$LOG" | sort -u
 rm -f "$LOG"

@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
  * fetched and parsed, metrics and checkpoints sent back, bundle and reports uploaded, run marked succeeded)
  * against the training library called directly the way a user would: the same CSV read from a file with the
  * library's {@link CsvTable}, the same split (read from a file), trained, evaluated on the test split and the
- * bundle written to a file. Both paths are warmed up first (a small run of each), then run in alternating
+ * bundle written to a file. Both paths are warmed up first (a 10-epoch run of each), then run in alternating
  * order, {@code trainyard.perf.pairs} pairs, each pair on a freshly uploaded dataset of its own (no cache can
  * answer for a measured run). Opt-in: {@code scripts/bench-training.sh}.
  */
@@ -56,7 +56,8 @@ class TrainingPlatformBenchmarkTest extends IntegrationTest {
 
     private static final int ROWS = Integer.getInteger("trainyard.perf.rows", 100_000);
     private static final int EPOCHS = Integer.getInteger("trainyard.perf.epochs", 50);
-    private static final int PAIRS = Integer.getInteger("trainyard.perf.pairs", 3);
+    private static final int PAIRS = Integer.getInteger("trainyard.perf.pairs", 5);
+    private static final int WARM_UP_EPOCHS = 10;
     private static final String CONFIG = """
             {"task":"classification","target":"label","features":["x1","x2","x3","x4","x5","x6","x7","x8","segment"],
              "epochs":%d,"batchSize":256,"earlyStopping":{"patience":0}}""";
@@ -87,9 +88,10 @@ class TrainingPlatformBenchmarkTest extends IntegrationTest {
         DjlRuntime.configure();
         Engine.getInstance();
 
-        Dataset warmUp = upload(Math.max(1_000, ROWS / 10), 1);
-        platform(warmUp, 3);
-        direct(warmUp, 3);
+        // enough batches that the per-batch code of both paths is compiled before anything is measured
+        Dataset warmUp = upload(ROWS, 1);
+        platform(warmUp, WARM_UP_EPOCHS);
+        direct(warmUp, WARM_UP_EPOCHS);
 
         List<Double> platform = new ArrayList<>();
         List<Double> direct = new ArrayList<>();
