@@ -52,6 +52,14 @@ public final class DjlRuntime {
         }
     }
 
+    /** PyTorch's intra-op thread count on the calling thread (for the run log); 0 on another engine. */
+    public static int threadsOfThisThread() {
+        if (!"PyTorch".equals(Engine.getInstance().getEngineName())) {
+            return 0;
+        }
+        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+    }
+
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null && System.getenv(key) == null) {
             System.setProperty(key, value);

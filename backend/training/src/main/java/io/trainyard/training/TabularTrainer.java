@@ -92,7 +92,8 @@ public final class TabularTrainer {
             throw new InvalidConfigException(List.of(new ConfigProblem("split", "the train split has no rows")));
         }
         listener.onLog("rows: train=" + prepared.train().rows() + " validation=" + prepared.validation().rows()
-                + " test=" + prepared.test().rows() + " droppedMissingTarget=" + prepared.droppedMissingTarget());
+                + " test=" + prepared.test().rows() + " droppedMissingTarget=" + prepared.droppedMissingTarget()
+                + "; PyTorch threads " + DjlRuntime.threadsOfThisThread());
         try (Run run = new Run(cfg, data, prepared, listener, checkpoints)) {
             return run.execute(started, workDir);
         }

@@ -2,10 +2,13 @@ package io.trainyard.executor.training;
 
 import io.trainyard.training.CheckpointStore;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -17,19 +20,26 @@ import java.util.function.Consumer;
  *
  * <p>Saves upload in the background, newest first: the training loop hands the bytes over and goes on (a
  * synchronous upload, stored and synced on the server, cost more than the epoch itself on small models), and
- * a save that arrives while one is uploading replaces any older one still waiting. {@link #close()} waits for
- * the last one, so a stopped job releases its lease only after its checkpoint is stored.
+ * a save that arrives while one is waiting replaces it. Uploads are at least {@code minInterval} apart (the
+ * first goes at once): with short epochs the library saves every epoch, and storing each one would spend the
+ * shared cores on checkpoints that the next one replaces a second later; a crash then loses at most that much
+ * training. {@link #close()} uploads the newest save without waiting for the interval and returns once it is
+ * stored, so a stopped job releases its lease only after its last checkpoint is stored.
  */
 public final class ArtifactCheckpointStore implements CheckpointStore, AutoCloseable {
 
     public static final String PATH = "checkpoints/latest.ckpt";
+    /** The executor's default spacing of uploads. */
+    public static final Duration MIN_INTERVAL = Duration.ofSeconds(30);
     private static final int MAGIC = 0x54594531; // "TYE1"
     private static final int ATTEMPTS = 3;
 
     private final TrainingApi api;
     private final String runId;
     private final Consumer<String> log;
+    private final long minIntervalNanos;
     private volatile int savedEpoch = -1;
+    private final AtomicInteger uploads = new AtomicInteger();
     private final ExecutorService uploader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "checkpoint-upload");
         thread.setDaemon(true);
@@ -37,13 +47,16 @@ public final class ArtifactCheckpointStore implements CheckpointStore, AutoClose
     });
     private Pending pending;
     private boolean uploading;
+    private boolean closing;
+    private long nextUploadAt = System.nanoTime();
 
     private record Pending(int epoch, byte[] content) {
     }
 
-    public ArtifactCheckpointStore(TrainingApi api, String runId, Consumer<String> log) {
+    public ArtifactCheckpointStore(TrainingApi api, String runId, Duration minInterval, Consumer<String> log) {
         this.api = api;
         this.runId = runId;
+        this.minIntervalNanos = minInterval.toNanos();
         this.log = log;
     }
 
@@ -57,16 +70,20 @@ public final class ArtifactCheckpointStore implements CheckpointStore, AutoClose
         }
     }
 
-    /** Waits until every handed-over checkpoint is uploaded (or given up on), then stops the uploader. */
+    /** Uploads the newest handed-over checkpoint now and waits until it is stored (or given up on). */
     @Override
     public void close() {
-        while (true) {
-            synchronized (this) {
-                if (!uploading) {
+        synchronized (this) {
+            closing = true;
+            notifyAll();
+            while (uploading) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     break;
                 }
             }
-            pause(10);
         }
         uploader.shutdown();
     }
@@ -75,14 +92,27 @@ public final class ArtifactCheckpointStore implements CheckpointStore, AutoClose
         while (true) {
             Pending next;
             synchronized (this) {
+                long wait;
+                while (pending != null && !closing && (wait = nextUploadAt - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, wait);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
                 next = pending;
                 pending = null;
                 if (next == null) {
                     uploading = false;
+                    notifyAll();
                     return;
                 }
             }
             upload(next.epoch(), next.content());
+            synchronized (this) {
+                nextUploadAt = System.nanoTime() + minIntervalNanos;
+            }
         }
     }
 
@@ -91,6 +121,7 @@ public final class ArtifactCheckpointStore implements CheckpointStore, AutoClose
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 api.putArtifact(runId, PATH, content, "application/octet-stream");
+                uploads.incrementAndGet();
                 savedEpoch = epoch;
                 log.accept("checkpoint saved after epoch " + epoch + " (" + (content.length - 8) + " bytes)");
                 return;
@@ -114,6 +145,11 @@ public final class ArtifactCheckpointStore implements CheckpointStore, AutoClose
             }
         }
         throw new IllegalStateException("could not read the checkpoint: " + last.getMessage(), last);
+    }
+
+    /** Checkpoints stored on the server by this store. */
+    public int uploads() {
+        return uploads.get();
     }
 
     /** The epoch of the last checkpoint this store saved, or -1. */

@@ -1,40 +1,26 @@
 package io.trainyard.executor.training;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.trainyard.client.model.ColumnProfile;
 import io.trainyard.client.model.DatasetSplitView;
 import io.trainyard.client.model.DatasetVersion;
 import io.trainyard.training.data.Column;
 import io.trainyard.training.data.ColumnType;
+import io.trainyard.training.data.CsvTable;
 import io.trainyard.training.data.SplitAssignment;
 import io.trainyard.training.data.TabularData;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a dataset version (its profile, its CSV bytes) and the server's split into the training library's
- * {@link TabularData} and {@link SplitAssignment}. Rows are read as the server's profiler reads them (empty lines
- * skipped, short rows padded, extra fields ignored) so that row {@code i} here is byte {@code i} of the split;
- * the server's missing-value tokens ({@code NA}, {@code NaN}, {@code null}, ...) become missing cells.
+ * {@link TabularData} and {@link SplitAssignment}. The CSV is read by the library's {@link CsvTable}, as the
+ * server's profiler reads it, so that row {@code i} here is byte {@code i} of the split.
  */
 public final class DatasetTable {
-
-    /** As the server's profiler counts missing values. */
-    static final Set<String> MISSING = Set.of("", "NA", "N/A", "n/a", "#N/A", "NaN", "nan", "NAN", "null", "NULL",
-            "Null");
 
     private DatasetTable() {
     }
@@ -45,43 +31,27 @@ public final class DatasetTable {
     }
 
     public static TabularData read(DatasetVersion version, byte[] csv) {
+        return read(version, new ByteArrayInputStream(csv));
+    }
+
+    /** Parses the version's CSV as it streams in, typed by the version's profile. */
+    public static TabularData read(DatasetVersion version, InputStream csv) {
         Map<String, ColumnProfile> profiles = new HashMap<>();
         if (version.columns() != null) {
             version.columns().forEach(p -> profiles.put(p.name(), p));
         }
         char delimiter = version.delimiter() == null || version.delimiter().isEmpty() ? ','
                 : version.delimiter().charAt(0);
-        List<Column> columns = null;
-        List<String[]> rows = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8)) {
-            for (CsvRecord record : CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
-                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-                    .missingFieldStrategy(FieldMismatchStrategy.IGNORE).ofCsvRecord(reader)) {
-                if (columns == null) {
-                    columns = new ArrayList<>();
-                    for (int i = 0; i < record.getFieldCount(); i++) {
-                        String name = record.getField(i).replace("\uFEFF", "").strip();
-                        ColumnProfile profile = profiles.get(name);
-                        ColumnType type = profile == null ? ColumnType.CATEGORICAL : typeOf(profile.type());
-                        columns.add(new Column(name, type, profile == null ? null : profile.distinct()));
-                    }
-                    continue;
-                }
-                String[] row = new String[columns.size()];
-                for (int i = 0; i < row.length && i < record.getFieldCount(); i++) {
-                    String cell = record.getField(i).strip();
-                    row[i] = MISSING.contains(cell) ? null : cell;
-                }
-                rows.add(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (columns == null) {
+        try {
+            return CsvTable.read(csv, delimiter, name -> {
+                ColumnProfile profile = profiles.get(name);
+                return profile == null ? new Column(name, ColumnType.CATEGORICAL)
+                        : new Column(name, typeOf(profile.type()), profile.distinct());
+            });
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("dataset " + version.dataset() + " v" + version.version()
-                    + " is empty");
+                    + " is empty", e);
         }
-        return new TabularData(columns, rows);
     }
 
     /** The server's split: one byte per data row in file order, 0 train, 1 validation, 2 test. */

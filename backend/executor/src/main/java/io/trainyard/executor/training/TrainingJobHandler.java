@@ -49,15 +49,20 @@ public final class TrainingJobHandler implements JobHandler {
 
     private final Function<JobContext, TrainingApi> apis;
     private final RunTelemetry.Options telemetryOptions;
+    private final Duration checkpointInterval;
 
     /** For {@link java.util.ServiceLoader}: the REST API as the executor's credential. */
     public TrainingJobHandler() {
-        this(context -> new HttpTrainingApi(context.client()), RunTelemetry.Options.DEFAULTS);
+        this(context -> new HttpTrainingApi(context.client()), RunTelemetry.Options.DEFAULTS,
+                ArtifactCheckpointStore.MIN_INTERVAL);
     }
 
-    public TrainingJobHandler(Function<JobContext, TrainingApi> apis, RunTelemetry.Options telemetryOptions) {
+    /** @param checkpointInterval the least time between two checkpoint uploads of a run (the last one excepted) */
+    public TrainingJobHandler(Function<JobContext, TrainingApi> apis, RunTelemetry.Options telemetryOptions,
+                              Duration checkpointInterval) {
         this.apis = apis;
         this.telemetryOptions = telemetryOptions;
+        this.checkpointInterval = checkpointInterval;
     }
 
     @Override
@@ -74,6 +79,7 @@ public final class TrainingJobHandler implements JobHandler {
         Instant started = Instant.now();
         Path workDir = null;
         RunTelemetry telemetry = new RunTelemetry(api, runId, telemetryOptions);
+        PhaseTimings timings = new PhaseTimings();
         try {
             telemetry.log("job " + context.jobId() + " attempt " + context.attempt() + " on executor "
                     + context.executorName());
@@ -82,17 +88,21 @@ public final class TrainingJobHandler implements JobHandler {
                     "trainyard.executor", context.executorName(), "trainyard.attempt",
                     Integer.toString(context.attempt())));
             TrainingConfig config = parseConfig(spec.configJson());
+            timings.lap("start");
 
             context.progress(0, "loading dataset " + spec.dataset() + " v" + spec.version());
             DatasetVersion version = api.datasetVersion(spec.project(), spec.dataset(), spec.version());
-            TabularData data = DatasetTable.read(version, api.datasetContent(spec.project(), spec.dataset(),
-                    spec.version()));
+            byte[] csv = api.datasetContent(spec.project(), spec.dataset(), spec.version());
+            timings.lap("download");
+            TabularData data = DatasetTable.read(version, csv);
+            timings.lap("parse");
             DatasetSplitView splitView = api.datasetSplit(spec.project(), spec.dataset(), spec.version(),
                     spec.validation(), spec.test(), spec.stratifyColumn(), spec.seed());
             SplitAssignment split = DatasetTable.split(splitView, data.size());
             if (splitView.fingerprint() != null) {
                 api.updateRun(runId, null, Map.of("trainyard.split.fingerprint", splitView.fingerprint()));
             }
+            timings.lap("split");
             telemetry.log("dataset " + spec.dataset() + " v" + spec.version() + ": " + data.size() + " rows, "
                     + data.columns().size() + " columns; split train=" + split.train().length + " validation="
                     + split.validation().length + " test=" + split.test().length + " (fingerprint "
@@ -107,10 +117,13 @@ public final class TrainingJobHandler implements JobHandler {
             workDir = Files.createTempDirectory("trainyard-run-" + runId + "-");
             Listener listener = new Listener(context, telemetry);
             TrainingResult result;
-            ArtifactCheckpointStore checkpoints = new ArtifactCheckpointStore(api, runId, telemetry::log);
+            ArtifactCheckpointStore checkpoints = new ArtifactCheckpointStore(api, runId, checkpointInterval,
+                    telemetry::log);
             try (checkpoints) {
                 result = TabularTrainer.train(config, data, split, listener, checkpoints, workDir);
+                timings.lap("training");
             }
+            timings.lap("checkpoint flush");
             if (result.status() == TrainingResult.Status.STOPPED) {
                 telemetry.log("stopped after epoch " + result.epochsRun() + " (checkpoint after epoch "
                         + checkpoints.savedEpoch() + "); the job goes back to the queue");
@@ -119,7 +132,7 @@ public final class TrainingJobHandler implements JobHandler {
                         + " with a checkpoint");
             }
             context.progress(1, "writing the model bundle and reports");
-            finish(api, runId, result, listener, telemetry, started);
+            finish(api, runId, result, listener, telemetry, started, timings);
             context.progress(1, "succeeded: " + result.epochsRun() + " epochs");
         } catch (TrainingCancelledException e) {
             // the engine completes a cancelled job as cancelled when the handler returns
@@ -167,7 +180,7 @@ public final class TrainingJobHandler implements JobHandler {
     }
 
     private void finish(TrainingApi api, String runId, TrainingResult result, Listener listener,
-                        RunTelemetry telemetry, Instant started) throws IOException {
+                        RunTelemetry telemetry, Instant started, PhaseTimings timings) throws IOException {
         int last = result.epochsRun();
         // test_* come from the library at the last epoch; val_* at the kept weights are logged unless a point
         // of that key already exists at that step (the per-epoch value), and are always in summary.json
@@ -199,8 +212,10 @@ public final class TrainingJobHandler implements JobHandler {
         summary.put("rowsPerSecond", result.throughputRowsPerSecond());
         summary.put("rowCounts", result.rowCounts());
         putJson(api, runId, "evaluation/summary.json", summary);
+        timings.lap("artifacts");
         telemetry.log(String.format(Locale.ROOT, "%s after %d epochs (best %d) in %.1f s; %s", summary.get("status"),
                 last, result.bestEpoch(), seconds, result.finalMetrics()));
+        telemetry.log(timings + " (then the last metrics and the log are flushed, the run marked done)");
         telemetry.close();
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("trainyard.device", result.device());

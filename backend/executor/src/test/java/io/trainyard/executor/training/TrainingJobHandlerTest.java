@@ -25,7 +25,7 @@ class TrainingJobHandlerTest {
     }
 
     static TrainingJobHandler handler(FakeTrainingApi api) {
-        return new TrainingJobHandler(context -> api, FAST);
+        return new TrainingJobHandler(context -> api, FAST, ArtifactCheckpointStore.MIN_INTERVAL);
     }
 
     @Test
