@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MetricBatchReader {
 
+    /** Most requests are a handful of points; a 10,000-point batch grows there in a few cheap copies. */
+    private static final int INITIAL_CAPACITY = 256;
     private static final String VALUE_RULE = "a number, or \"NaN\", \"Infinity\", \"-Infinity\"";
 
     private final JsonMapper json;
@@ -61,7 +63,7 @@ class MetricBatchReader {
         if (!parser.hasToken(JsonToken.START_ARRAY)) {
             throw new ApiException.BadRequest("metrics", "must be an array of points");
         }
-        MetricBatch.Builder batch = new MetricBatch.Builder(limit, now);
+        MetricBatch.Builder batch = new MetricBatch.Builder(INITIAL_CAPACITY, now); // grows by doubling
         int count = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (count >= limit) {
