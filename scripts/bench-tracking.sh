@@ -5,11 +5,14 @@
 # against the test database (embedded PostgreSQL, or Testcontainers where Docker answers) and prints the
 # BENCH lines.
 #
-#   scripts/bench-tracking.sh
+#   scripts/bench-tracking.sh          # all three
+#   scripts/bench-tracking.sh ingest   # only the ingest figure (ingestThroughputAgainstCopy), for quick iterations
 set -euo pipefail
+TEST=TrackingBenchmarkTest
+[ "${1:-}" = ingest ] && TEST="TrackingBenchmarkTest#ingestThroughputAgainstCopy"
 cd "$(dirname "$0")/.."
 LOG=$(mktemp)
-./mvnw -B -q -pl backend/server -am test -Dtest=TrackingBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q -pl backend/server -am test -Dtest="$TEST" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtrainyard.perf=true >"$LOG" 2>&1 || { tail -50 "$LOG"; exit 1; }
 grep -h "BENCH" "$LOG" backend/server/target/surefire-reports/*TrackingBenchmarkTest*-output.txt 2>/dev/null | sort -u
 rm -f "$LOG"

@@ -61,60 +61,52 @@ class TrackingBenchmarkTest extends IntegrationTest {
         return body.append("]}").toString();
     }
 
+    /**
+     * Ingest against COPY in alternating rounds (API, then COPY of the same rows, three times), so that both see
+     * the same moments of a shared machine; the figures are the medians of the rounds. The API run keeps growing
+     * over the rounds (930,000 points at the end), as a long training run's metric does.
+     */
     @Test
     void ingestThroughputAgainstCopy() throws Exception {
         Api api = tokenApi();
         String runId = newRun(api);
-        int batches = 30;
-        List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < batches + 3; i++) {
-            bodies.add(batch("loss", i * BATCH));
-        }
-        for (int i = 0; i < 3; i++) { // warm-up
-            assertThat(api.post("/api/v1/runs/" + runId + "/metrics", bodies.get(i)).status()).isEqualTo(200);
-        }
-        long start = System.nanoTime();
-        for (int i = 3; i < batches + 3; i++) {
-            Api.Response logged = api.post("/api/v1/runs/" + runId + "/metrics", bodies.get(i));
-            assertThat(logged.status()).isEqualTo(200);
-        }
-        double apiSeconds = (System.nanoTime() - start) / 1e9;
-        double apiRate = batches * BATCH / apiSeconds;
-
-        // baseline: the same rows, COPY'd in chunks of the same size into the same table, one commit each
         String copyRun = newRun(api);
         admin().post("/api/v1/runs/" + copyRun + "/metrics", "{\"metrics\":[{\"key\":\"loss\",\"value\":0}]}");
         long seriesId = jdbc.queryForObject("select id from metric_series where run_id = ?", Long.class,
                 RunIds.parse(copyRun));
+        int warmup = 3;
+        int batches = 30;
+        int rounds = 3;
+        List<String> bodies = new ArrayList<>();
         List<String> chunks = new ArrayList<>();
-        for (int i = 3; i < batches + 3; i++) {
-            StringBuilder csv = new StringBuilder(BATCH * 48);
-            for (int step = i * BATCH; step < (i + 1) * BATCH; step++) {
-                double value = Math.sin(step / 1000.0) + (step % 7) * 0.01;
-                csv.append(seriesId).append(',').append(step + 1).append(',').append(1_700_000_000_000L + step)
-                        .append(',').append(value).append('\n');
-            }
-            chunks.add(csv.toString());
+        for (int i = 0; i < warmup + rounds * batches; i++) {
+            bodies.add(batch("loss", i * BATCH));
+            chunks.add(copyChunk(seriesId, i * BATCH));
         }
-        long copyStart = System.nanoTime();
+        String load = loadAverage();
+        List<Double> apiRates = new ArrayList<>();
+        List<Double> copyRates = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             PGConnection pg = connection.unwrap(PGConnection.class);
-            for (String chunk : chunks) {
-                pg.getCopyAPI().copyIn("COPY metric_points (series_id, step, ts, value) FROM STDIN (FORMAT csv)",
-                        new StringReader(chunk));
-                connection.commit();
+            post(api, runId, bodies.subList(0, warmup));
+            copy(connection, pg, chunks.subList(0, warmup));
+            for (int round = 0; round < rounds; round++) {
+                int from = warmup + round * batches;
+                double apiRate = post(api, runId, bodies.subList(from, from + batches));
+                double copyRate = copy(connection, pg, chunks.subList(from, from + batches));
+                apiRates.add(apiRate);
+                copyRates.add(copyRate);
+                ratios.add(apiRate / copyRate);
             }
         }
-        double copySeconds = (System.nanoTime() - copyStart) / 1e9;
-        double copyRate = batches * BATCH / copySeconds;
         // the same client keeping two batches in flight (as the executor's background sender can)
         String pipelinedRun = newRun(api);
         java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(2);
         long pipelinedStart = System.nanoTime();
         List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
-        for (int i = 3; i < batches + 3; i++) {
-            String body = bodies.get(i);
+        for (String body : bodies.subList(warmup, warmup + batches)) {
             sent.add(senders.submit(() -> api.post("/api/v1/runs/" + pipelinedRun + "/metrics", body).status()));
         }
         for (java.util.concurrent.Future<Integer> status : sent) {
@@ -122,9 +114,59 @@ class TrackingBenchmarkTest extends IntegrationTest {
         }
         double pipelinedRate = batches * BATCH / ((System.nanoTime() - pipelinedStart) / 1e9);
         senders.shutdown();
-        System.out.printf("BENCH ingest: api %.0f points/s (%.2f s for %d points), two in flight %.0f points/s, "
-                        + "COPY %.0f points/s, ratio %.2f (two in flight %.2f)%n", apiRate, apiSeconds, batches * BATCH,
-                pipelinedRate, copyRate, apiRate / copyRate, pipelinedRate / copyRate);
+        System.out.printf("BENCH ingest (%d rounds of %d batches of %d points, medians): api %.0f points/s, COPY %.0f "
+                        + "points/s, ratio %.2f; rounds api %s, COPY %s, ratio %s; two in flight %.0f points/s "
+                        + "(ratio to the median COPY %.2f); load average %s -> %s%n", rounds, batches, BATCH,
+                median(apiRates), median(copyRates), median(ratios), rounded(apiRates), rounded(copyRates),
+                ratios.stream().map(r -> String.format("%.2f", r)).toList(), pipelinedRate,
+                pipelinedRate / median(copyRates), load, loadAverage());
+    }
+
+    /** Posts the batches one after the other; returns points per second. */
+    private static double post(Api api, String runId, List<String> bodies) {
+        long start = System.nanoTime();
+        for (String body : bodies) {
+            Api.Response logged = api.post("/api/v1/runs/" + runId + "/metrics", body);
+            assertThat(logged.status()).isEqualTo(200);
+            assertThat(logged.json().path("stored").asInt()).isEqualTo(BATCH);
+        }
+        return bodies.size() * BATCH / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** COPYs the chunks into the same table, one commit each; returns rows per second. */
+    private static double copy(Connection connection, PGConnection pg, List<String> chunks) throws Exception {
+        long start = System.nanoTime();
+        for (String chunk : chunks) {
+            pg.getCopyAPI().copyIn("COPY metric_points (series_id, step, ts, value) FROM STDIN (FORMAT csv)",
+                    new StringReader(chunk));
+            connection.commit();
+        }
+        return chunks.size() * BATCH / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The rows of {@link #batch} as CSV for COPY (steps shifted by one past the series' first point at 0). */
+    private static String copyChunk(long seriesId, int firstStep) {
+        StringBuilder csv = new StringBuilder(BATCH * 48);
+        for (int step = firstStep; step < firstStep + BATCH; step++) {
+            double value = Math.sin(step / 1000.0) + (step % 7) * 0.01;
+            csv.append(seriesId).append(',').append(step + 1).append(',').append(1_700_000_000_000L + step)
+                    .append(',').append(value).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private static List<String> rounded(List<Double> rates) {
+        return rates.stream().map(rate -> String.format("%.0f", rate)).toList();
+    }
+
+    /** The 1-minute load average while measuring, recorded with the figures (the machine is shared). */
+    private static String loadAverage() throws java.io.IOException {
+        java.nio.file.Path proc = java.nio.file.Path.of("/proc/loadavg");
+        return java.nio.file.Files.exists(proc) ? java.nio.file.Files.readString(proc).split(" ")[0] : "n/a";
     }
 
     @Test

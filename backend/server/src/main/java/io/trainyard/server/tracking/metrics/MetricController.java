@@ -1,8 +1,8 @@
 package io.trainyard.server.tracking.metrics;
 
-import io.trainyard.client.model.LogMetricsRequest;
 import io.trainyard.client.model.LoggedMetrics;
 import io.trainyard.client.model.MetricHistory;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,10 +11,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,14 +22,19 @@ import org.springframework.web.bind.annotation.RestController;
 class MetricController {
 
     private final MetricService metrics;
+    private final MetricBatchReader reader;
 
-    MetricController(MetricService metrics) {
+    MetricController(MetricService metrics, MetricBatchReader reader) {
         this.metrics = metrics;
+        this.reader = reader;
     }
 
-    @PostMapping("/api/v1/runs/{id}/metrics")
-    LoggedMetrics log(@PathVariable String id, @RequestBody LogMetricsRequest request) {
-        return metrics.log(id, request.metrics(), MetricService.MAX_BATCH);
+    /** The body ({@code LogMetricsRequest}) is read as a stream, see {@link MetricBatchReader}. */
+    @PostMapping(path = "/api/v1/runs/{id}/metrics", consumes = MediaType.APPLICATION_JSON_VALUE)
+    LoggedMetrics log(@PathVariable String id, HttpServletRequest request) throws IOException {
+        MetricBatch batch = reader.read(new ServletServerHttpRequest(request), MetricService.MAX_BATCH,
+                System.currentTimeMillis());
+        return metrics.log(id, batch);
     }
 
     @GetMapping(path = "/api/v1/runs/{id}/metrics/{*key}", produces = MediaType.APPLICATION_JSON_VALUE)

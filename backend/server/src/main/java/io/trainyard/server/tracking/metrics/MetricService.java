@@ -32,7 +32,8 @@ public class MetricService {
     }
 
     /**
-     * Stores a batch all or nothing: every point is checked before the first is written.
+     * Stores points given as objects (the MLflow API) all or nothing: every point is checked before the first is
+     * written.
      *
      * @param limit the most points the calling API allows in one request
      */
@@ -45,12 +46,15 @@ public class MetricService {
             throw new ApiException.BadRequest("metrics", points.size() + " points in one request; the limit is "
                     + limit);
         }
-        for (int i = 0; i < points.size(); i++) {
-            check("metrics[" + i + "]", points.get(i));
-        }
+        return log(runId, MetricBatch.of(points, System.currentTimeMillis()));
+    }
+
+    /** Stores a batch read and checked by {@link MetricBatchReader}, all or nothing. */
+    @Transactional
+    LoggedMetrics log(String runId, MetricBatch batch) {
         RunRow run = runs.requireWritable(runId);
-        int stored = writer.append(run.id(), points, System.currentTimeMillis());
-        return new LoggedMetrics(points.size(), stored, points.size() - stored);
+        int stored = writer.append(run.id(), batch);
+        return new LoggedMetrics(batch.size(), stored, batch.size() - stored);
     }
 
     /**
@@ -86,19 +90,5 @@ public class MetricService {
     private MetricHistoryReader.Series requireSeries(RunRow run, String runId, String key) {
         return reader.series(run.id(), key)
                 .orElseThrow(() -> new ApiException.NotFound("metric '" + key + "' of run '" + runId + "'"));
-    }
-
-    private static void check(String field, MetricPoint point) {
-        if (point == null) {
-            throw new ApiException.BadRequest(field, "is null");
-        }
-        if (point.key() == null || point.key().isBlank()) {
-            throw new ApiException.BadRequest(field + ".key", "is required");
-        }
-        RunService.checkKey(field + ".key", point.key());
-        if (point.value() == null) {
-            throw new ApiException.BadRequest(field + ".value", "is required (a number, or \"NaN\", \"Infinity\", "
-                    + "\"-Infinity\")");
-        }
     }
 }

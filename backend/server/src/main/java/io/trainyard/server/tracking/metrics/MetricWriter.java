@@ -1,28 +1,25 @@
 package io.trainyard.server.tracking.metrics;
 
-import io.trainyard.client.model.MetricPoint;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.TreeSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import org.postgresql.jdbc.PgConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Appends metric points and keeps each series' summary (latest by step, min, max, count) in the same
- * statement. The batch travels as four arrays through {@code unnest}: one round trip and one plan for
- * 10,000 points, close to what COPY costs, while {@code ON CONFLICT DO NOTHING} keeps resent points
- * idempotent (COPY cannot skip duplicates). The same statement folds the new points into the series'
- * {@link MetricRollups}.
+ * Appends metric points and keeps each series' summary (latest by step, min, max, count) and
+ * {@link MetricRollups} in the same transaction, in one statement per batch. The batch's series rows are locked
+ * first (in key order, so concurrent batches of one run cannot deadlock); under that lock a batch whose points
+ * all come after everything stored, in rising order, cannot hold a duplicate, so it takes the
+ * {@link AppendStatement} (a plain insert, its aggregates computed in Java). Any other batch (a resend,
+ * out-of-order steps) takes the {@link MergeStatement}, which skips duplicates with {@code ON CONFLICT DO NOTHING}
+ * and aggregates the rows actually inserted.
  */
 @Repository
 class MetricWriter {
@@ -31,51 +28,9 @@ class MetricWriter {
             insert into metric_series (run_id, key) select ?, k from unnest(?::varchar[]) as t(k)
             on conflict (run_id, key) do nothing""";
 
-    private static final String SERIES_IDS = "select id, key from metric_series where run_id = ? and key = any(?)";
-
-    private static final String APPEND = """
-            with input (series_id, step, ts, value) as (
-                select * from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::float8[])
-            ), inserted as (
-                insert into metric_points (series_id, step, ts, value)
-                select series_id, step, ts, value from input
-                on conflict do nothing
-                returning series_id, step, ts, value
-            ), totals as (
-                select series_id, count(*) as n,
-                       min(value) filter (where value <> 'NaN') as low,
-                       max(value) filter (where value <> 'NaN') as high
-                from inserted group by series_id
-            ), rolled as (
-                select series_id, width, div(step, width) as bucket,
-                       min(array[value, step, ts]) filter (where value not in ('NaN', 'Infinity', '-Infinity')) as lo,
-                       max(array[value, step, ts]) filter (where value not in ('NaN', 'Infinity', '-Infinity')) as hi
-                from inserted cross join (values (%d), (%d)) as widths (width)
-                group by 1, 2, 3
-            ), rollups as (
-                insert into metric_rollups (series_id, width, bucket, lo, hi)
-                select series_id, width, bucket, lo, hi from rolled
-                on conflict (series_id, width, bucket) do update
-                    set lo = least(metric_rollups.lo, excluded.lo), hi = greatest(metric_rollups.hi, excluded.hi)
-            ), newest as (
-                select distinct on (series_id) series_id, step, ts, value
-                from inserted order by series_id, step desc, ts desc, value desc
-            ), updated as (
-                update metric_series s set
-                    point_count = s.point_count + t.n,
-                    min_value = least(s.min_value, t.low),
-                    max_value = greatest(s.max_value, t.high),
-                    latest_value = case when s.latest_step is null or (n.step, n.ts) >= (s.latest_step, s.latest_ts)
-                                        then n.value else s.latest_value end,
-                    latest_ts = case when s.latest_step is null or (n.step, n.ts) >= (s.latest_step, s.latest_ts)
-                                     then n.ts else s.latest_ts end,
-                    latest_step = case when s.latest_step is null or (n.step, n.ts) >= (s.latest_step, s.latest_ts)
-                                       then n.step else s.latest_step end
-                from totals t join newest n on n.series_id = t.series_id
-                where s.id = t.series_id
-                returning t.n
-            )
-            select coalesce(sum(n), 0) from updated""".formatted(MetricRollups.FINE, MetricRollups.COARSE);
+    private static final String LOCK_SERIES = """
+            select id, key, latest_step, latest_ts from metric_series where run_id = ? and key = any(?)
+            order by key for no key update""";
 
     private final JdbcTemplate jdbc;
 
@@ -84,60 +39,74 @@ class MetricWriter {
     }
 
     /** Stores the points (already validated) and returns how many were new. Joins the caller's transaction. */
-    int append(UUID runId, List<MetricPoint> points, long now) {
-        if (points.isEmpty()) {
+    int append(UUID runId, MetricBatch batch) {
+        if (batch.size() == 0) {
             return 0;
         }
         return jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            Map<String, Long> series = seriesIds(connection, runId, points);
-            int n = points.size();
-            long[] seriesIds = new long[n];
-            long[] steps = new long[n];
-            long[] timestamps = new long[n];
-            double[] values = new double[n];
-            for (int i = 0; i < n; i++) {
-                MetricPoint point = points.get(i);
-                seriesIds[i] = series.get(point.key());
-                steps[i] = point.step() == null ? 0 : point.step();
-                timestamps[i] = point.timestamp() == null ? now : point.timestamp();
-                values[i] = point.value();
-            }
-            // primitive arrays go through PgJDBC's own createArrayOf, which sends them in binary form
-            PgConnection pg = connection.unwrap(PgConnection.class);
-            try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
-                statement.setArray(1, pg.createArrayOf("int8", seriesIds));
-                statement.setArray(2, pg.createArrayOf("int8", steps));
-                statement.setArray(3, pg.createArrayOf("int8", timestamps));
-                statement.setArray(4, pg.createArrayOf("float8", values));
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
+            List<LockedSeries> series = lockSeries(connection, runId, batch.keys());
+            return appendsOnly(batch, series)
+                    ? AppendStatement.execute(connection, batch, series, AppendAggregates.of(batch))
+                    : MergeStatement.execute(connection, batch, series);
         });
     }
 
-    private static Map<String, Long> seriesIds(Connection connection, UUID runId, List<MetricPoint> points)
+    /** A series row as locked for this batch: its ID and its newest stored point (null steps when it has none). */
+    record LockedSeries(long id, Long latestStep, Long latestTs) {
+
+        /** Whether everything stored comes before a point at (step, ts), which so cannot duplicate one. */
+        boolean isOlderThan(long step, long ts) {
+            return latestStep == null || step > latestStep || (step == latestStep && ts > latestTs);
+        }
+    }
+
+    /** The batch's series, created where new and locked, in the order of {@link MetricBatch#keys()}. */
+    private static List<LockedSeries> lockSeries(Connection connection, UUID runId, List<String> keys)
             throws SQLException {
         // sorted, so that concurrent batches for one run take the series locks in the same order
-        Set<String> keys = new TreeSet<>();
-        points.forEach(point -> keys.add(point.key()));
-        Array keyArray = connection.createArrayOf("varchar", keys.toArray());
+        Array keyArray = connection.createArrayOf("varchar", keys.stream().sorted().toArray());
         try (PreparedStatement ensure = connection.prepareStatement(ENSURE_SERIES)) {
             ensure.setObject(1, runId);
             ensure.setArray(2, keyArray);
             ensure.executeUpdate();
         }
-        Map<String, Long> ids = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(SERIES_IDS)) {
-            select.setObject(1, runId);
-            select.setArray(2, keyArray);
-            try (ResultSet rs = select.executeQuery()) {
+        TreeMap<String, LockedSeries> locked = new TreeMap<>();
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_SERIES)) {
+            lock.setObject(1, runId);
+            lock.setArray(2, keyArray);
+            try (ResultSet rs = lock.executeQuery()) {
                 while (rs.next()) {
-                    ids.put(rs.getString(2), rs.getLong(1));
+                    locked.put(rs.getString(2), new LockedSeries(rs.getLong(1), rs.getObject(3, Long.class),
+                            rs.getObject(4, Long.class)));
                 }
             }
         }
-        return ids;
+        return keys.stream().map(locked::get).toList();
+    }
+
+    /**
+     * Whether every point comes after its series' newest stored point and after the batch's previous point of the
+     * same series: then none is a duplicate, of a stored point or of another in the batch.
+     */
+    private static boolean appendsOnly(MetricBatch batch, List<LockedSeries> series) {
+        int keys = series.size();
+        long[] lastStep = new long[keys];
+        long[] lastTs = new long[keys];
+        boolean[] seen = new boolean[keys];
+        for (int i = 0; i < batch.size(); i++) {
+            int key = batch.keyIndex(i);
+            long step = batch.step(i);
+            long ts = batch.timestamp(i);
+            boolean after = seen[key]
+                    ? step > lastStep[key] || (step == lastStep[key] && ts > lastTs[key])
+                    : series.get(key).isOlderThan(step, ts);
+            if (!after) {
+                return false;
+            }
+            seen[key] = true;
+            lastStep[key] = step;
+            lastTs[key] = ts;
+        }
+        return true;
     }
 }
