@@ -106,7 +106,7 @@ class QueueBenchmark {
         if (!httpOnly) {
             idleCost(token, 4, Duration.ofSeconds(30));
         }
-        for (int batch : httpOnly ? new int[0] : new int[] {1, 16}) {
+        for (int batch : httpOnly ? new int[0] : new int[] {1, 32}) {
             enqueue(JOBS);
             long[] cpu = cpu();
             double rate = drainThroughFacade(8, batch);
