@@ -164,7 +164,10 @@ class JobStore {
                                 finished_at = case when c.outcome <> 'failed' or t.cancel_requested
                                                         or t.attempt >= t.max_attempts then now() end
                             from c
-                            where t.id = c.id and t.lease_token = c.token and t.state = 'running'
+                            -- a token is set only while running (check constraint), so it fences alone; a
+                            -- state = 'running' here lets the planner hash-join every running job's lease index entry,
+                            -- dead ones included, instead of looking each job up by its key
+                            where t.id = c.id and t.lease_token = c.token
                             returning c.n, c.error, t.id, t.run_id, t.state, t.attempt, t.last_error, t.not_before,
                                       t.executor_id),
                         e as (
