@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,8 @@ class JobQueueService implements JobQueue {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A due job the claim missed (locked by another claimer a moment ago) is looked at again this soon. */
     private static final long MIN_RECHECK_MILLIS = 10;
+    /** Completions applied in one transaction at most (group commit); concurrent executors rarely reach it. */
+    private static final int MAX_COMPLETIONS_PER_TRANSACTION = 64;
 
     private final JobStore jobs;
     private final ExecutorStore executors;
@@ -42,6 +45,7 @@ class JobQueueService implements JobQueue {
     private final QueueProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final GroupCommit<JobStore.Completion, Optional<JobStore.Transition>> completions;
 
     JobQueueService(JobStore jobs, ExecutorStore executors, JobWakeups wakeups, QueueProperties properties,
                     ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
@@ -51,6 +55,8 @@ class JobQueueService implements JobQueue {
         this.properties = properties;
         this.events = events;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.completions = new GroupCommit<>(this::completeInOneTransaction,
+                completion -> completeInOneTransaction(List.of(completion)).get(0), MAX_COMPLETIONS_PER_TRANSACTION);
     }
 
     @Override
@@ -183,12 +189,26 @@ class JobQueueService implements JobQueue {
                 .orElseThrow(() -> stale(id)).cancelRequested();
     }
 
+    /**
+     * Completions that executors report at the same time share one transaction (group commit); a caller already
+     * in a transaction completes in it, alone.
+     */
     @Override
     public void complete(JobId id, UUID leaseToken, JobOutcome outcome, String error) {
-        transaction.executeWithoutResult(status -> {
-            JobStore.Transition done = jobs.complete(id.value(), leaseToken, outcome, error,
-                    properties.retryBackoff(), properties.maxRetryBackoff()).orElseThrow(() -> stale(id));
-            afterTransition(done);
+        JobStore.Completion completion = new JobStore.Completion(id.value(), leaseToken, outcome, error);
+        Optional<JobStore.Transition> done = TransactionSynchronizationManager.isActualTransactionActive()
+                ? completeInOneTransaction(List.of(completion)).get(0)
+                : completions.apply(completion);
+        done.orElseThrow(() -> stale(id));
+    }
+
+    /** Each transition's {@link JobFinished} is published in the transaction that makes it. */
+    private List<Optional<JobStore.Transition>> completeInOneTransaction(List<JobStore.Completion> batch) {
+        return transaction.execute(status -> {
+            List<Optional<JobStore.Transition>> done = jobs.complete(batch, properties.retryBackoff(),
+                    properties.maxRetryBackoff());
+            done.forEach(transition -> transition.ifPresent(this::afterTransition));
+            return done;
         });
     }
 

@@ -9,6 +9,7 @@ import io.trainyard.server.queue.Lease;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -127,45 +128,67 @@ class JobStore {
                 .optional();
     }
 
+    /** An executor's report that an attempt ended, fenced by its lease token. */
+    record Completion(long id, UUID token, JobOutcome outcome, String error) {
+    }
+
     /**
-     * Ends an attempt. A failure is retried after {@code backoff * 2^(attempt-1)} (at most {@code maxBackoff})
-     * while attempts remain, unless a cancel was requested; the history row says which.
+     * Ends attempts, several in one statement (group commit). A failure is retried after
+     * {@code backoff * 2^(attempt-1)} (at most {@code maxBackoff}) while attempts remain, unless a cancel was
+     * requested; the history row says which.
+     *
+     * @return per completion, in their order, the transition; empty where the token was not current
      */
-    Optional<Transition> complete(long id, UUID token, JobOutcome outcome, String error, Duration backoff,
-                                  Duration maxBackoff) {
-        return jdbc.sql("""
-                        with j as (
-                            update jobs set
-                                state = case when :outcome = 'succeeded' then 'succeeded'
-                                             when :outcome = 'cancelled' or cancel_requested then 'cancelled'
-                                             when attempt < max_attempts then 'queued'
+    List<Optional<Transition>> complete(List<Completion> completions, Duration backoff, Duration maxBackoff) {
+        Transition[] done = new Transition[completions.size()];
+        jdbc.sql("""
+                        with c as (
+                            select * from unnest(cast(:ids as bigint[]), cast(:tokens as uuid[]),
+                                                 cast(:outcomes as text[]), cast(:errors as text[]))
+                                          with ordinality as c(id, token, outcome, error, n)),
+                        j as (
+                            update jobs t set
+                                state = case when c.outcome = 'succeeded' then 'succeeded'
+                                             when c.outcome = 'cancelled' or t.cancel_requested then 'cancelled'
+                                             when t.attempt < t.max_attempts then 'queued'
                                              else 'failed' end,
                                 lease_token = null, lease_expires_at = null,
-                                progress = case when :outcome = 'succeeded' then 1 else progress end,
-                                last_error = case when :outcome = 'succeeded' then last_error
-                                                  else coalesce(:error, last_error) end,
-                                not_before = case when :outcome = 'failed' and not cancel_requested
-                                                       and attempt < max_attempts
-                                                  then now() + least(:backoffMillis * power(2, attempt - 1),
+                                progress = case when c.outcome = 'succeeded' then 1 else t.progress end,
+                                last_error = case when c.outcome = 'succeeded' then t.last_error
+                                                  else coalesce(c.error, t.last_error) end,
+                                not_before = case when c.outcome = 'failed' and not t.cancel_requested
+                                                       and t.attempt < t.max_attempts
+                                                  then now() + least(:backoffMillis * power(2, t.attempt - 1),
                                                                      :maxBackoffMillis) * interval '1 millisecond'
-                                                  else not_before end,
-                                finished_at = case when :outcome <> 'failed' or cancel_requested
-                                                        or attempt >= max_attempts then now() end
-                            where id = :id and lease_token = :token and state = 'running'
-                            returning id, run_id, state, attempt, last_error, not_before, executor_id),
+                                                  else t.not_before end,
+                                finished_at = case when c.outcome <> 'failed' or t.cancel_requested
+                                                        or t.attempt >= t.max_attempts then now() end
+                            from c
+                            -- a token is set only while running (check constraint), so it fences alone; a
+                            -- state = 'running' here lets the planner hash-join every running job's lease index entry,
+                            -- dead ones included, instead of looking each job up by its key
+                            where t.id = c.id and t.lease_token = c.token
+                            returning c.n, c.error, t.id, t.run_id, t.state, t.attempt, t.last_error, t.not_before,
+                                      t.executor_id),
                         e as (
                             insert into job_events (job_id, from_state, to_state, attempt, actor, reason)
                             select id, 'running', state, attempt, 'executor:' || executor_id,
                                    case when state = 'queued' then 'attempt failed, retry after backoff: '
-                                                                   || coalesce(:error, 'no reason given')
+                                                                   || coalesce(error, 'no reason given')
                                         when state = 'cancelled' then 'cancelled'
-                                        else :error end
+                                        else error end
                             from j)
-                        select id, run_id, state, attempt, last_error, not_before from j""")
-                .param("id", id).param("token", token).param("outcome", outcome.wireName())
-                .param("error", error).param("backoffMillis", backoff.toMillis())
+                        select n, id, run_id, state, attempt, last_error, not_before from j""")
+                .param("ids", completions.stream().map(Completion::id).toArray(Long[]::new))
+                .param("tokens", completions.stream().map(c -> c.token().toString()).toArray(String[]::new))
+                .param("outcomes", completions.stream().map(c -> c.outcome().wireName()).toArray(String[]::new))
+                .param("errors", completions.stream().map(Completion::error).toArray(String[]::new))
+                .param("backoffMillis", backoff.toMillis())
                 .param("maxBackoffMillis", maxBackoff.toMillis())
-                .query(JobStore::transition).optional();
+                // a job listed twice is changed once: only the completion that won finds a row (n is 1-based)
+                .query((rs, row) -> done[rs.getInt("n") - 1] = transition(rs, row))
+                .list();
+        return Arrays.stream(done).map(Optional::ofNullable).toList();
     }
 
     /** Back to the queue, the attempt not counted (a graceful shutdown is not the job's fault). */

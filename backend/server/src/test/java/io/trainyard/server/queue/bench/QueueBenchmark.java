@@ -101,12 +101,14 @@ class QueueBenchmark {
         line("PostgreSQL 17.7 embedded, fsync=" + (FSYNC ? "on" : "off") + ", " + Runtime.getRuntime()
                 .availableProcessors() + " cores, " + JOBS + " no-op jobs per throughput run");
         String token = credentials.issueEmbeddedExecutorToken("bench");
-        boolean httpOnly = "http".equals(System.getProperty("bench.only"));
+        // -Dbench.only=http: the HTTP figures only; =facade: facade and peer throughput only (quick iterations)
+        String only = System.getProperty("bench.only", "");
+        boolean httpOnly = "http".equals(only);
         // first, while the database is quiet (no autovacuum after the throughput runs)
-        if (!httpOnly) {
+        if (only.isEmpty()) {
             idleCost(token, 4, Duration.ofSeconds(30));
         }
-        for (int batch : httpOnly ? new int[0] : new int[] {1, 16}) {
+        for (int batch : httpOnly ? new int[0] : new int[] {1, 32}) {
             enqueue(JOBS);
             long[] cpu = cpu();
             double rate = drainThroughFacade(8, batch);
@@ -119,14 +121,16 @@ class QueueBenchmark {
             line(String.format(Locale.ROOT, "peer: db-scheduler 16.7.1 lock-and-fetch, 8 threads, same database: %.0f jobs/s%s",
                     peer, cpuPerJob(cpu, JOBS)));
         }
-        int httpJobs = Math.min(JOBS, 5000);
-        enqueue(httpJobs);
-        long[] cpu = cpu();
-        double http = drainOverHttp(token, 8, httpJobs);
-        line(String.format(Locale.ROOT, "HTTP, 8 claimers (claim + complete requests): %.0f jobs/s%s", http,
-                cpuPerJob(cpu, httpJobs)));
-        pickupLatency(token, 500);
-        Path out = Path.of("target", "bench-queue-fsync-" + (FSYNC ? "on" : "off") + (httpOnly ? "-http" : "")
+        if (!"facade".equals(only)) {
+            int httpJobs = Math.min(JOBS, 5000);
+            enqueue(httpJobs);
+            long[] cpu = cpu();
+            double http = drainOverHttp(token, 8, httpJobs);
+            line(String.format(Locale.ROOT, "HTTP, 8 claimers (claim + complete requests): %.0f jobs/s%s", http,
+                    cpuPerJob(cpu, httpJobs)));
+            pickupLatency(token, 500);
+        }
+        Path out = Path.of("target", "bench-queue-fsync-" + (FSYNC ? "on" : "off") + (only.isEmpty() ? "" : "-" + only)
                 + ".txt");
         Files.writeString(out, REPORT);
         System.out.println("\n==== queue benchmark ====\n" + REPORT);

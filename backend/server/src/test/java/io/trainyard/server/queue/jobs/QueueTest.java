@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,9 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The queue's guarantees through its facade, against the real PostgreSQL. */
@@ -41,6 +48,12 @@ class QueueTest extends QueueTestSupport {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    JobStore store;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @Test
     void sixteenConcurrentClaimersClaimEachOfAThousandJobsExactlyOnce() throws Exception {
@@ -273,5 +286,101 @@ class QueueTest extends QueueTestSupport {
         Lease again = queue.claim(executor(0), 1).get(0);
         assertThat(again.attempt()).isEqualTo(1);
         queue.complete(id, again.token(), JobOutcome.SUCCEEDED, null);
+    }
+
+    @Test
+    void completionsAppliedInOneStatementAreFencedEachOnItsOwnLease() {
+        JobId a = queue.enqueue(job("{}"));
+        JobId b = queue.enqueue(job("{}"));
+        JobId c = queue.enqueue(job("{}"));
+        long executor = executor(0);
+        Map<JobId, UUID> tokens = new java.util.HashMap<>();
+        queue.claim(executor, 3).forEach(lease -> tokens.put(lease.jobId(), lease.token()));
+        assertThat(tokens).containsOnlyKeys(a, b, c);
+
+        List<Optional<JobStore.Transition>> done = new TransactionTemplate(transactionManager).execute(status ->
+                store.complete(List.of(
+                        new JobStore.Completion(a.value(), tokens.get(a), JobOutcome.SUCCEEDED, null),
+                        new JobStore.Completion(b.value(), UUID.randomUUID(), JobOutcome.SUCCEEDED, null),
+                        new JobStore.Completion(c.value(), tokens.get(c), JobOutcome.FAILED, "boom"),
+                        // the same job twice: one of the two wins, the other finds its lease gone
+                        new JobStore.Completion(a.value(), tokens.get(a), JobOutcome.CANCELLED, null)),
+                        Duration.ofSeconds(10), Duration.ofMinutes(10)));
+
+        assertThat(done).hasSize(4);
+        assertThat(done.get(1)).as("stale token").isEmpty();
+        assertThat(done.get(2)).map(JobStore.Transition::state).contains(JobState.QUEUED);
+        assertThat(done.get(2)).map(JobStore.Transition::notBefore).get()
+                .satisfies(notBefore -> assertThat(notBefore).isAfter(java.time.Instant.now().plusSeconds(5)));
+        assertThat(done.get(0).isPresent()).as("exactly one completion of a wins").isNotEqualTo(done.get(3).isPresent());
+        JobState aEnded = done.get(0).or(() -> done.get(3)).orElseThrow().state();
+        assertThat(aEnded).isIn(JobState.SUCCEEDED, JobState.CANCELLED);
+
+        assertThat(queue.status(a).orElseThrow().state()).isEqualTo(aEnded);
+        assertThat(queue.status(b).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+        JobStatus retried = queue.status(c).orElseThrow();
+        assertThat(retried.state()).isEqualTo(JobState.QUEUED);
+        assertThat(retried.lastError()).isEqualTo("boom");
+        assertThat(history(a)).contains("running>" + aEnded.wireName());
+        assertThat(jdbc.sql("select count(*) from job_events where job_id = :id and from_state = 'running'")
+                .param("id", a.value()).query(Long.class).single()).as("one completion of a recorded").isOne();
+        assertThat(history(b)).endsWith("queued>running");
+        assertThat(history(c)).endsWith("running>queued:attempt failed, retry after backoff: boom");
+        queue.complete(b, tokens.get(b), JobOutcome.SUCCEEDED, null);
+    }
+
+    @Test
+    void concurrentCompletionsEachGetTheirOwnResultAndPublishJobFinishedInTheirTransaction() throws Exception {
+        int jobs = 8;
+        for (int i = 0; i < jobs; i++) {
+            queue.enqueue(job("{}"));
+        }
+        List<Lease> leases = queue.claim(executor(0), jobs);
+        assertThat(leases).hasSize(jobs);
+        Lease staleOne = leases.get(3);
+        Set<JobId> finishedInTransaction = ConcurrentHashMap.newKeySet();
+        ApplicationListener<ApplicationEvent> listener = event -> {
+            if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof JobFinished f
+                    && TransactionSynchronizationManager.isActualTransactionActive()) {
+                finishedInTransaction.add(f.jobId());
+            }
+        };
+        context.addApplicationListener(listener);
+        CyclicBarrier start = new CyclicBarrier(jobs);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (Lease lease : leases) {
+                UUID token = lease == staleOne ? UUID.randomUUID() : lease.token();
+                results.add(pool.submit(() -> {
+                    start.await();
+                    queue.complete(lease.jobId(), token, JobOutcome.SUCCEEDED, null);
+                    return null;
+                }));
+            }
+            for (Lease lease : leases) {
+                Future<?> result = results.get(leases.indexOf(lease));
+                if (lease == staleOne) {
+                    assertThatThrownBy(() -> result.get(1, TimeUnit.MINUTES))
+                            .hasCauseInstanceOf(StaleLeaseException.class);
+                } else {
+                    result.get(1, TimeUnit.MINUTES);
+                    assertThat(queue.status(lease.jobId()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+                }
+            }
+        } finally {
+            pool.shutdown();
+            context.removeApplicationListener(listener);
+        }
+        assertThat(queue.status(staleOne.jobId()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+        assertThat(finishedInTransaction).containsExactlyInAnyOrderElementsOf(leases.stream().map(Lease::jobId)
+                .filter(id -> !id.equals(staleOne.jobId())).toList());
+        queue.complete(staleOne.jobId(), staleOne.token(), JobOutcome.SUCCEEDED, null);
+    }
+
+    private String history(JobId id) {
+        return jdbc.sql("select string_agg(coalesce(from_state, '-') || '>' || to_state "
+                        + "|| coalesce(':' || reason, ''), ' ' order by id) from job_events where job_id = :id")
+                .param("id", id.value()).query(String.class).single();
     }
 }
