@@ -51,6 +51,15 @@ public interface JobQueue {
     /** Ends the attempt; a failed one is retried with backoff while attempts remain. */
     void complete(JobId id, UUID leaseToken, JobOutcome outcome, String error);
 
+    /**
+     * Ends several attempts in one transaction and one statement, as an executor that claimed a batch reports
+     * it; each job's {@link JobFinished} is published in that transaction. A completion whose lease token is not
+     * current changes nothing and is returned; the others are applied.
+     *
+     * @return the jobs whose lease was stale (empty when every completion was applied)
+     */
+    List<JobId> completeAll(List<JobCompletion> completions);
+
     /** Gives the job back to the queue without spending an attempt (graceful shutdown). */
     void release(JobId id, UUID leaseToken, String reason);
 

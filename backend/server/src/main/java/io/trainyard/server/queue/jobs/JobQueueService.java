@@ -4,6 +4,7 @@ import io.trainyard.client.model.JobOutcome;
 import io.trainyard.client.model.JobState;
 import io.trainyard.server.common.ApiException;
 import io.trainyard.server.queue.ExecutorSpec;
+import io.trainyard.server.queue.JobCompletion;
 import io.trainyard.server.queue.JobFinished;
 import io.trainyard.server.queue.JobId;
 import io.trainyard.server.queue.JobQueue;
@@ -200,6 +201,24 @@ class JobQueueService implements JobQueue {
                 ? completeInOneTransaction(List.of(completion)).get(0)
                 : completions.apply(completion);
         done.orElseThrow(() -> stale(id));
+    }
+
+    @Override
+    public List<JobId> completeAll(List<JobCompletion> completions) {
+        List<JobStore.Completion> batch = completions.stream().map(c -> new JobStore.Completion(c.id().value(),
+                c.leaseToken(), c.outcome(), c.error())).toList();
+        List<JobId> stale = new java.util.ArrayList<>();
+        for (int from = 0; from < batch.size(); from += MAX_COMPLETIONS_PER_TRANSACTION) {
+            List<JobStore.Completion> part = batch.subList(from, Math.min(batch.size(),
+                    from + MAX_COMPLETIONS_PER_TRANSACTION));
+            List<Optional<JobStore.Transition>> done = completeInOneTransaction(part);
+            for (int i = 0; i < part.size(); i++) {
+                if (done.get(i).isEmpty()) {
+                    stale.add(new JobId(part.get(i).id()));
+                }
+            }
+        }
+        return stale;
     }
 
     /** Each transition's {@link JobFinished} is published in the transaction that makes it. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.trainyard.client.model.JobOutcome;
 import io.trainyard.client.model.JobState;
+import io.trainyard.server.queue.JobCompletion;
 import io.trainyard.server.queue.JobFinished;
 import io.trainyard.server.queue.JobId;
 import io.trainyard.server.queue.JobStatus;
@@ -376,6 +377,29 @@ class QueueTest extends QueueTestSupport {
         assertThat(finishedInTransaction).containsExactlyInAnyOrderElementsOf(leases.stream().map(Lease::jobId)
                 .filter(id -> !id.equals(staleOne.jobId())).toList());
         queue.complete(staleOne.jobId(), staleOne.token(), JobOutcome.SUCCEEDED, null);
+    }
+
+    @Test
+    void completeAllAppliesAClaimedBatchAndReturnsOnlyTheStaleLeases() {
+        JobId a = queue.enqueue(job("{}"));
+        JobId b = queue.enqueue(job("{}"));
+        JobId c = queue.enqueue(job("{}"));
+        Map<JobId, UUID> tokens = new java.util.HashMap<>();
+        queue.claim(executor(0), 3).forEach(lease -> tokens.put(lease.jobId(), lease.token()));
+        events.clear();
+
+        List<JobId> stale = queue.completeAll(List.of(
+                new JobCompletion(a, tokens.get(a), JobOutcome.SUCCEEDED, null),
+                new JobCompletion(b, UUID.randomUUID(), JobOutcome.SUCCEEDED, null),
+                new JobCompletion(c, tokens.get(c), JobOutcome.FAILED, "boom")));
+
+        assertThat(stale).containsExactly(b);
+        assertThat(queue.status(a).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(queue.status(b).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+        assertThat(queue.status(c).orElseThrow().state()).isEqualTo(JobState.QUEUED);
+        assertThat(events.stream(JobFinished.class).map(JobFinished::jobId)).containsExactly(a);
+        assertThat(queue.completeAll(List.of())).isEmpty();
+        queue.complete(b, tokens.get(b), JobOutcome.SUCCEEDED, null);
     }
 
     private String history(JobId id) {
