@@ -6,6 +6,7 @@ import io.trainyard.client.model.CreateModelRequest;
 import io.trainyard.client.model.CreateModelVersionRequest;
 import io.trainyard.client.model.ModelVersion;
 import io.trainyard.client.model.ProjectRole;
+import io.trainyard.client.model.PromotionPolicy;
 import io.trainyard.client.model.RegisteredModel;
 import io.trainyard.client.model.SetAliasRequest;
 import io.trainyard.client.model.UpdateModelRequest;
@@ -25,12 +26,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The models of a project and a model's page: versions, aliases, promotion with gate results, approvals. */
 @Controller
 class ModelPages {
 
     private static final int VERSIONS_SHOWN = 50;
+    private static final JsonMapper POLICY_JSON = JsonMapper.builder().build();
 
     private final ModelService models;
     private final ModelVersionService versions;
@@ -92,6 +95,8 @@ class ModelPages {
         model.addAttribute("history", aliases.history(project, name, null, 50, null).items());
         model.addAttribute("canEdit", ref.role().includes(ProjectRole.EDITOR));
         model.addAttribute("canApprove", ref.role().includes(ProjectRole.OWNER));
+        model.addAttribute("policyJson", POLICY_JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(registered.policy()));
         model.addAttribute("me", CurrentUser.require().getUsername());
         return "registry/model";
     }
@@ -118,6 +123,23 @@ class ModelPages {
             redirect.addFlashAttribute("flash", "Saved.");
         } catch (ApiException e) {
             redirect.addFlashAttribute("flashError", message(e));
+        }
+        return "redirect:" + path(project, name);
+    }
+
+    /** Owners edit the policy as JSON; problems come back naming the policy's field. */
+    @PostMapping("/projects/{project}/models/{name}/policy")
+    String policy(@PathVariable String project, @PathVariable String name, @RequestParam String policy,
+                  RedirectAttributes redirect) {
+        try {
+            models.setPolicy(project, name, POLICY_JSON.readValue(policy, PromotionPolicy.class));
+            redirect.addFlashAttribute("flash", "Policy saved.");
+        } catch (tools.jackson.core.JacksonException e) {
+            redirect.addFlashAttribute("flashError", "policy: not valid JSON of a policy: " + e.getOriginalMessage());
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("flashError", e.fieldProblems().isEmpty() ? e.getMessage()
+                    : e.fieldProblems().stream().map(p -> p.field() + ": " + p.message())
+                    .reduce((a, b) -> a + "; " + b).orElse(""));
         }
         return "redirect:" + path(project, name);
     }

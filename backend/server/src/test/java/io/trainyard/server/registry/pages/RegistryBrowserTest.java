@@ -115,6 +115,17 @@ class RegistryBrowserTest extends IntegrationTest {
         assertThat(page.locator("[data-testid=alias-history] tbody tr")).hasCount(2);
         assertThat(page.locator("[data-testid=alias-history] tbody tr").first()).containsText("refused");
 
+        // owners edit the policy as JSON; a bad one is refused naming the field, and nothing changes
+        page.locator("[data-testid=policy-editor] summary").click();
+        page.locator("#policy").fill("{\"aliases\":{\"champion\":{\"gates\":[{\"min\":0.5}]}}}");
+        page.getByText("Save policy").click();
+        assertThat(page.locator(".flash-error")).containsText("policy.aliases.champion.gates[0].metric");
+        assertThat(page.locator("[data-testid=policy]")).containsText("test_accuracy ≥ 0.9000");
+        page.locator("[data-testid=policy-editor] summary").click();
+        page.locator("#policy").fill("{\"aliases\":{\"champion\":{\"gates\":[{\"metric\":\"test_accuracy\",\"min\":0.5}]}}}");
+        page.getByText("Save policy").click();
+        assertThat(page.locator("[data-testid=policy]")).containsText("test_accuracy ≥ 0.5000");
+
         // "Try it" scores the pre-filled example row with the champion and logs it
         page.getByText("Try it (champion)").click();
         assertThat(page.locator("#rows")).containsText("Beak Length (mm)");
