@@ -68,6 +68,33 @@ public final class PageToken {
         throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
     }
 
+    /**
+     * For lists newest first by a numeric key: the key the next page starts below, {@link Long#MAX_VALUE} for
+     * the first page.
+     *
+     * @throws ApiException.BadRequest naming {@code pageToken} for a token that does not carry a number
+     */
+    public static long decodeBelow(String token) {
+        String decoded = decode(token);
+        try {
+            return decoded.isEmpty() ? Long.MAX_VALUE : Long.parseLong(decoded);
+        } catch (NumberFormatException e) {
+            throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
+        }
+    }
+
+    /** {@link #decodeBelow} for int keys (version numbers): {@link Integer#MAX_VALUE} for the first page. */
+    public static int decodeBelowInt(String token) {
+        long below = decodeBelow(token);
+        if (below == Long.MAX_VALUE) {
+            return Integer.MAX_VALUE;
+        }
+        if (below != (int) below) {
+            throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
+        }
+        return (int) below;
+    }
+
     /** The last key the previous page ended on, or "" for the first page. */
     public static String decode(String token) {
         if (token == null || token.isEmpty()) {

@@ -118,13 +118,7 @@ public class VersionService {
         ProjectRef project = projects.require(projectKey, ProjectRole.VIEWER);
         DatasetRecord dataset = datasets.require(project, datasetName);
         int size = PageToken.clampPageSize(pageSize);
-        String after = PageToken.decode(pageToken);
-        int before;
-        try {
-            before = after.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(after);
-        } catch (NumberFormatException e) {
-            throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
-        }
+        int before = PageToken.decodeBelowInt(pageToken);
         List<VersionRecord> rows = versions.findByDatasetIdAndVersionLessThanOrderByVersionDesc(dataset.getId(),
                 before, org.springframework.data.domain.Limit.of(size + 1));
         return PageToken.page(rows, size, row -> view(project, dataset, row), v -> String.valueOf(v.version()));

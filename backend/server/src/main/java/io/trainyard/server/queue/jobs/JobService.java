@@ -124,13 +124,7 @@ public class JobService {
     public Page<Job> list(JobState state, Integer pageSize, String pageToken) {
         Map<Long, ProjectRef> visible = visible();
         int size = PageToken.clampPageSize(pageSize);
-        String after = PageToken.decode(pageToken);
-        long before;
-        try {
-            before = after.isEmpty() ? Long.MAX_VALUE : Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
-        }
+        long before = PageToken.decodeBelow(pageToken);
         List<JobRow> rows = jobs.list(state, projectFilter(visible), before, size + 1);
         return PageToken.page(rows, size, row -> view(row, visible, null, null, null), job -> job.id().toString());
     }

@@ -95,9 +95,8 @@ public class AliasService {
         if (current.isPresent() && current.get().id() == target.id()) {
             return new AliasChangeResult(alias, target.version(), "unchanged", from, List.of(), null);
         }
-        AliasRules rules = RegistryJson.policy(model.policyJson()).aliases().get(alias);
-        List<GateResult> gates = rules == null ? List.of()
-                : GateEvaluator.evaluate(rules, candidate(target), current.map(AliasService::candidate));
+        AliasRules rules = rules(model, alias);
+        List<GateResult> gates = check(rules, target, current);
         String gatesJson = RegistryJson.write(gates);
         if (!GateEvaluator.allPassed(gates)) {
             store.record(model.id(), alias, "refused", from, target.version(), actor, null, gatesJson, comment);
@@ -137,9 +136,8 @@ public class AliasService {
         VersionRow target = models.versionById(request.versionId()).orElseThrow();
         Optional<VersionRow> current = holder(model, alias);
         Integer from = current.map(VersionRow::version).orElse(null);
-        AliasRules rules = RegistryJson.policy(model.policyJson()).aliases().get(alias);
-        List<GateResult> gates = rules == null ? List.of()
-                : GateEvaluator.evaluate(rules, candidate(target), current.map(AliasService::candidate));
+        AliasRules rules = rules(model, alias);
+        List<GateResult> gates = check(rules, target, current);
         String gatesJson = RegistryJson.write(gates);
         if (!GateEvaluator.allPassed(gates)) {
             store.record(model.id(), alias, "refused", from, target.version(), request.requestedBy(), approver,
@@ -176,7 +174,7 @@ public class AliasService {
     @Transactional
     public void delete(String projectKey, String name, String alias) {
         ModelRow model = models.lock(projectKey, name, ProjectRole.EDITOR);
-        if (RegistryJson.policy(model.policyJson()).aliases().containsKey(alias)) {
+        if (rules(model, alias) != null) {
             projects.require(projectKey, ProjectRole.OWNER);
         }
         Integer from = holder(model, alias).map(VersionRow::version).orElse(null);
@@ -197,13 +195,7 @@ public class AliasService {
                                      String pageToken) {
         ModelRow model = models.require(projectKey, name, ProjectRole.VIEWER);
         int size = PageToken.clampPageSize(pageSize);
-        String after = PageToken.decode(pageToken);
-        long before;
-        try {
-            before = after.isEmpty() ? Long.MAX_VALUE : Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
-        }
+        long before = PageToken.decodeBelow(pageToken);
         List<AliasStore.HistoryRow> rows = store.history(model.id(), alias, before, size + 1);
         String next = rows.size() > size ? PageToken.encode(Long.toString(rows.get(size - 1).id())) : null;
         return new Page<>(rows.stream().limit(size).map(AliasStore.HistoryRow::change).toList(), next);
@@ -242,6 +234,17 @@ public class AliasService {
     private VersionRow version(ModelRow model, int number) {
         return models.findVersion(model, number).orElseThrow(() -> new ApiException.BadRequest("version",
                 "model '" + model.name() + "' has no version " + number));
+    }
+
+    /** The alias's rules in the model's policy; null when it has none. */
+    private static AliasRules rules(ModelRow model, String alias) {
+        return RegistryJson.policy(model.policyJson()).aliases().get(alias);
+    }
+
+    /** Every rule checked for the version, mustBeat against the current holder; none without rules. */
+    private static List<GateResult> check(AliasRules rules, VersionRow target, Optional<VersionRow> current) {
+        return rules == null ? List.of()
+                : GateEvaluator.evaluate(rules, candidate(target), current.map(AliasService::candidate));
     }
 
     private static Candidate candidate(VersionRow version) {

@@ -108,14 +108,9 @@ public class ModelVersionService {
     public Page<ModelVersion> versions(String projectKey, String name, Integer pageSize, String pageToken) {
         ModelRow model = models.require(projectKey, name, ProjectRole.VIEWER);
         int size = PageToken.clampPageSize(pageSize);
-        String after = PageToken.decode(pageToken);
-        int before;
-        try {
-            before = after.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(after);
-        } catch (NumberFormatException e) {
-            throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
-        }
-        return PageToken.page(store.versions(model.id(), before, size + 1), size, v -> view(model, v),
+        int before = PageToken.decodeBelowInt(pageToken);
+        Holders holders = holders(model);
+        return PageToken.page(store.versions(model.id(), before, size + 1), size, v -> view(model, v, holders),
                 v -> Integer.toString(v.version()));
     }
 
@@ -161,29 +156,50 @@ public class ModelVersionService {
         ProjectRef project = projects.require(projectKey, ProjectRole.VIEWER);
         List<UUID> ids = runIds == null ? null : runIds.stream().map(RunIds::parse).toList();
         Map<String, ModelRow> byName = new HashMap<>();
+        Map<String, Holders> holders = new HashMap<>();
         return store.searchVersions(project.id(), nameEquals, nameLike, ids, offset, limit).stream()
-                .map(v -> view(byName.computeIfAbsent(v.modelName(),
-                        n -> store.find(project.id(), n).orElseThrow()), v.version()))
+                .map(v -> {
+                    ModelRow model = byName.computeIfAbsent(v.modelName(),
+                            n -> store.find(project.id(), n).orElseThrow());
+                    return view(model, v.version(), holders.computeIfAbsent(v.modelName(), n -> holders(model)));
+                })
                 .toList();
     }
 
 
     public ModelVersion view(ModelRow model, VersionRow version) {
-        Run run = runs.get(RunIds.format(version.runId()), ProjectRole.VIEWER);
-        List<String> aliases = new ArrayList<>();
-        store.aliases(model.id()).forEach((alias, v) -> {
-            if (v == version.version()) {
-                aliases.add(alias);
+        return view(model, version, holders(model));
+    }
+
+    /** Which aliases point where in one model: read once for a page of its versions, not once per version. */
+    private record Holders(Map<String, Integer> aliases, int newest) {
+
+        List<String> of(VersionRow version) {
+            List<String> held = new ArrayList<>();
+            aliases.forEach((alias, v) -> {
+                if (v == version.version()) {
+                    held.add(alias);
+                }
+            });
+            if (newest == version.version()) {
+                held.add(PolicyValidator.LATEST);
             }
-        });
-        if (store.newestVersion(model.id()).map(VersionRow::version).orElse(-1) == version.version()) {
-            aliases.add(PolicyValidator.LATEST);
+            return held;
         }
+    }
+
+    private Holders holders(ModelRow model) {
+        return new Holders(store.aliases(model.id()), store.newestVersion(model.id()).map(VersionRow::version)
+                .orElse(-1));
+    }
+
+    private ModelVersion view(ModelRow model, VersionRow version, Holders holders) {
+        Run run = runs.get(RunIds.format(version.runId()), ProjectRole.VIEWER);
         return new ModelVersion(model.name(), version.version(), run.id(), run.experimentId(), run.name(),
                 version.bundleSha256(), version.bundleSize(), RegistryJson.numbers(version.metricsJson()),
                 version.subgroupGapsJson() == null ? null : RegistryJson.numbers(version.subgroupGapsJson()),
-                run.params(), run.inputs(), aliases, version.description(), store.versionTags(version.id()),
-                version.createdBy(), version.createdAt());
+                run.params(), run.inputs(), holders.of(version), version.description(),
+                store.versionTags(version.id()), version.createdBy(), version.createdAt());
     }
 
     private Map<String, Double> largestGaps(RunArtifact artifact) {

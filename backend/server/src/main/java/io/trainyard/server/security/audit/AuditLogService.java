@@ -2,7 +2,6 @@ package io.trainyard.server.security.audit;
 
 import io.trainyard.client.model.AuditEventView;
 import io.trainyard.client.model.Page;
-import io.trainyard.server.common.ApiException;
 import io.trainyard.server.common.PageToken;
 import io.trainyard.server.common.Texts;
 import io.trainyard.server.security.AuditLog;
@@ -44,13 +43,7 @@ public class AuditLogService implements AuditLog {
     @Transactional(readOnly = true)
     public Page<AuditEventView> list(Integer pageSize, String pageToken) {
         int size = PageToken.clampPageSize(pageSize);
-        String after = PageToken.decode(pageToken);
-        long before;
-        try {
-            before = after.isEmpty() ? Long.MAX_VALUE : Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
-        }
+        long before = PageToken.decodeBelow(pageToken);
         List<AuditEvent> rows = events.findByIdLessThanOrderByIdDesc(before, Limit.of(size + 1));
         return PageToken.page(rows, size, AuditLogService::view, view -> String.valueOf(view.id()));
     }

@@ -78,8 +78,7 @@ public class ExperimentService {
                 ? projects.visibleProjects().stream().map(ProjectRef::id).toList()
                 : List.of(projects.require(projectKey, ProjectRole.VIEWER).id());
         int size = PageToken.clampPageSize(pageSize);
-        String after = PageToken.decode(pageToken);
-        long beforeId = after.isEmpty() ? Long.MAX_VALUE : parseToken(after);
+        long beforeId = PageToken.decodeBelow(pageToken);
         List<ExperimentRow> rows = store.list(projectIds, lifecycle, nameLike, beforeId, size + 1);
         return PageToken.page(rows, size, this::view, Experiment::id);
     }
@@ -156,14 +155,6 @@ public class ExperimentService {
             return java.util.Optional.of(Long.parseLong(id));
         } catch (NumberFormatException | NullPointerException e) {
             return java.util.Optional.empty();
-        }
-    }
-
-    private static long parseToken(String key) {
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw new ApiException.BadRequest("pageToken", "is not a token this server issued");
         }
     }
 
