@@ -137,9 +137,8 @@ class ModelPages {
         } catch (tools.jackson.core.JacksonException e) {
             redirect.addFlashAttribute("flashError", "policy: not valid JSON of a policy: " + e.getOriginalMessage());
         } catch (ApiException e) {
-            redirect.addFlashAttribute("flashError", e.fieldProblems().isEmpty() ? e.getMessage()
-                    : e.fieldProblems().stream().map(p -> p.field() + ": " + p.message())
-                    .reduce((a, b) -> a + "; " + b).orElse(""));
+            // a BadRequest's message names each field: "policy.aliases.x.gates[0].metric: ..."
+            redirect.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:" + path(project, name);
     }

@@ -50,9 +50,8 @@ class WebhookPages {
             webhooks.create(project, new CreateWebhookRequest(url, events, secret));
             redirect.addFlashAttribute("flash", "Webhook added.");
         } catch (ApiException e) {
-            redirect.addFlashAttribute("flashError", e.fieldProblems().isEmpty() ? e.getMessage()
-                    : e.fieldProblems().stream().map(p -> p.field() + ": " + p.message())
-                    .reduce((a, b) -> a + "; " + b).orElse(""));
+            // a BadRequest's message names each field: "url: ...; secret: ..."
+            redirect.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:/projects/" + project + "/webhooks";
     }
