@@ -1,11 +1,11 @@
 package io.trainyard.executor.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.trainyard.training.CheckpointStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class ArtifactCheckpointStoreTest {
@@ -16,13 +16,12 @@ class ArtifactCheckpointStoreTest {
     void savesWithinTheIntervalWaitAndCloseStoresTheNewest() {
         ArtifactCheckpointStore store = new ArtifactCheckpointStore(api, "run", Duration.ofHours(1), line -> { });
         store.save(1, bytes("epoch 1"));
-        waitUntil(() -> store.uploads() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.uploads() == 1);
         for (int epoch = 2; epoch <= 10; epoch++) {
             store.save(epoch, bytes("epoch " + epoch));
         }
-        pause(300);
-        assertThat(store.uploads()).as("the first save goes at once, the next ones wait for the interval")
-                .isEqualTo(1);
+        // the first save goes at once, the next ones wait for the interval
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> store.uploads() == 1);
         assertThat(stored().epoch()).isEqualTo(1);
 
         store.close();
@@ -38,12 +37,12 @@ class ArtifactCheckpointStoreTest {
         ArtifactCheckpointStore store = new ArtifactCheckpointStore(api, "run", Duration.ofMillis(1_500),
                 line -> { });
         store.save(1, bytes("epoch 1"));
-        waitUntil(() -> store.uploads() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.uploads() == 1);
         long first = System.nanoTime();
         store.save(2, bytes("epoch 2"));
         assertThat(store.uploads()).isEqualTo(1);
 
-        waitUntil(() -> store.uploads() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.uploads() == 2);
 
         assertThat(Duration.ofNanos(System.nanoTime() - first)).isGreaterThanOrEqualTo(Duration.ofMillis(1_400));
         assertThat(stored().epoch()).isEqualTo(2);
@@ -70,21 +69,5 @@ class ArtifactCheckpointStoreTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 20 s").isLessThan(deadline);
-            pause(10);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -2,13 +2,12 @@ package io.trainyard.server.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import io.trainyard.server.queue.embedded.EmbeddedExecutors;
 import io.trainyard.server.serving.log.PredictionLog;
 import io.trainyard.server.support.Api;
 import io.trainyard.server.support.IntegrationTest;
-import io.trainyard.server.support.Multipart;
+import io.trainyard.server.support.PenguinTraining;
 import io.trainyard.training.bundle.Prediction;
 import io.trainyard.training.bundle.Predictor;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -34,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The predict endpoint on a really trained penguins model: same answers as the Predictor, checks, the log. */
 class ServingApiTest extends IntegrationTest {
 
-    private static final Path PENGUINS = Path.of("../../../shared/data/penguins.csv");
     private static final List<String> FEATURES = List.of("Island", "Beak Length (mm)", "Beak Depth (mm)",
             "Flipper Length (mm)", "Body Mass (g)", "Sex");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,24 +53,13 @@ class ServingApiTest extends IntegrationTest {
         if (trainedRunId != null) {
             return trainedRunId;
         }
-        String dataset = "penguins-serve-" + UUID.randomUUID().toString().substring(0, 8);
-        admin().post("/api/v1/projects/default/datasets", "{\"name\":\"" + dataset + "\"}");
-        assertThat(admin().upload("/api/v1/projects/default/datasets/" + dataset + "/versions",
-                new Multipart().file("file", "penguins.csv", Files.readAllBytes(PENGUINS))).status()).isEqualTo(201);
+        String dataset = PenguinTraining.uploadDataset(admin(), "penguins-serve");
         embedded.startWorkers(1);
         try {
-            Api.Response submitted = admin().post("/api/v1/projects/default/training-runs", """
-                    {"experiment":"serving","name":"penguins","dataset":{"name":"%s","version":1},
-                     "config":{"task":"classification","target":"Species","features":%s,"epochs":15}}"""
-                    .formatted(dataset, JSON.writeValueAsString(FEATURES)));
-            assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
-            String runId = submitted.json().path("id").asString();
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    admin().get("/api/v1/runs/" + runId).json().path("status").asString()
-                            .matches("succeeded|failed"));
-            assertThat(admin().get("/api/v1/runs/" + runId).json().path("status").asString()).isEqualTo("succeeded");
-            trainedRunId = runId;
-            return runId;
+            trainedRunId = PenguinTraining.train(admin(), dataset, "serving", """
+                    {"task":"classification","target":"Species","features":%s,"epochs":15}"""
+                    .formatted(JSON.writeValueAsString(FEATURES)));
+            return trainedRunId;
         } finally {
             embedded.stopWorkers();
         }
@@ -89,7 +75,7 @@ class ServingApiTest extends IntegrationTest {
     }
 
     private static List<Map<String, Object>> penguinRows(int count) throws Exception {
-        List<String> lines = Files.readAllLines(PENGUINS);
+        List<String> lines = Files.readAllLines(PenguinTraining.CSV);
         List<String> header = List.of(lines.get(0).split(","));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 1; rows.size() < count; i += 37) {

@@ -1,7 +1,6 @@
 package io.trainyard.server.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,14 +9,11 @@ import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.trainyard.server.queue.embedded.EmbeddedExecutors;
 import io.trainyard.server.support.Api;
 import io.trainyard.server.support.IntegrationTest;
-import io.trainyard.server.support.Multipart;
+import io.trainyard.server.support.PenguinTraining;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -159,21 +155,14 @@ class ServingBenchmarkTest extends IntegrationTest {
     }
 
     private String trainAndRegister(Api admin) throws Exception {
-        String dataset = "penguins-bench-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.post("/api/v1/projects/default/datasets", "{\"name\":\"" + dataset + "\"}");
-        admin.upload("/api/v1/projects/default/datasets/" + dataset + "/versions", new Multipart()
-                .file("file", "penguins.csv", Files.readAllBytes(Path.of("../../../shared/data/penguins.csv"))));
+        String dataset = PenguinTraining.uploadDataset(admin, "penguins-bench");
         embedded.startWorkers(1);
         String runId;
         try {
-            runId = admin.post("/api/v1/projects/default/training-runs", """
-                    {"experiment":"serving-bench","dataset":{"name":"%s","version":1},
-                     "config":{"task":"classification","target":"Species","epochs":20,
-                               "features":["Island","Beak Length (mm)","Beak Depth (mm)","Flipper Length (mm)",
-                                           "Body Mass (g)","Sex"]}}""".formatted(dataset)).json().path("id")
-                    .asString();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    admin.get("/api/v1/runs/" + runId).json().path("status").asString().equals("succeeded"));
+            runId = PenguinTraining.train(admin, dataset, "serving-bench", """
+                    {"task":"classification","target":"Species","epochs":20,
+                     "features":["Island","Beak Length (mm)","Beak Depth (mm)","Flipper Length (mm)","Body Mass (g)",
+                                 "Sex"]}""");
         } finally {
             embedded.stopWorkers();
         }

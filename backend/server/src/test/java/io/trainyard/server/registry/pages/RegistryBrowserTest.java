@@ -1,7 +1,6 @@
 package io.trainyard.server.registry.pages;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -12,10 +11,7 @@ import io.trainyard.server.queue.embedded.EmbeddedExecutors;
 import io.trainyard.server.support.Api;
 import io.trainyard.server.support.Chromium;
 import io.trainyard.server.support.IntegrationTest;
-import io.trainyard.server.support.Multipart;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import io.trainyard.server.support.PenguinTraining;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,20 +57,10 @@ class RegistryBrowserTest extends IntegrationTest {
     void promotesATrainedVersionAndShowsEveryRulesResult() throws Exception {
         Api admin = api().basic("admin", ADMIN_PASSWORD);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String dataset = "penguins-reg-" + suffix;
-        admin.post("/api/v1/projects/default/datasets", "{\"name\":\"" + dataset + "\"}");
-        Assertions.assertThat(admin.upload("/api/v1/projects/default/datasets/" + dataset + "/versions",
-                new Multipart().file("file", "penguins.csv",
-                        Files.readAllBytes(Path.of("../../../shared/data/penguins.csv")))).status()).isEqualTo(201);
-        Api.Response submitted = admin.post("/api/v1/projects/default/training-runs", """
-                {"experiment":"registry","name":"penguins","dataset":{"name":"%s","version":1},
-                 "config":{"task":"classification","target":"Species",
-                           "features":["Beak Length (mm)","Beak Depth (mm)","Flipper Length (mm)","Body Mass (g)"],
-                           "epochs":15,"evaluation":{"groupBy":"Island"}}}""".formatted(dataset));
-        Assertions.assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
-        String runId = submitted.json().path("id").asString();
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
-                admin.get("/api/v1/runs/" + runId).json().path("status").asString().matches("succeeded|failed"));
+        String runId = PenguinTraining.train(admin, PenguinTraining.uploadDataset(admin, "penguins-reg"), "registry", """
+                {"task":"classification","target":"Species",
+                 "features":["Beak Length (mm)","Beak Depth (mm)","Flipper Length (mm)","Body Mass (g)"],
+                 "epochs":15,"evaluation":{"groupBy":"Island"}}""");
 
         String model = "penguins-" + suffix;
         Assertions.assertThat(admin.post("/api/v1/projects/default/models", """
