@@ -85,6 +85,19 @@ public class PredictionLog implements SmartLifecycle {
         return true;
     }
 
+    /**
+     * {@link #flush} for readers that go on either way (they then read what is written so far): false on
+     * timeout or interrupt, keeping the interrupt flag. Costs two counter reads when nothing is pending.
+     */
+    public boolean tryFlush(long timeoutMillis) {
+        try {
+            return flush(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void run() {
         List<LoggedPrediction> batch = new ArrayList<>(batchSize);
         while (running || !buffer.isEmpty()) {
