@@ -200,6 +200,16 @@ class FeedbackApiTest extends IntegrationTest {
                 .param(prediction).query(String.class).single()).isEqualTo(user);
     }
 
+    @Test
+    void theEndpointIsInTheApiDescription() {
+        JsonNode docs = admin().get("/v3/api-docs").json();
+        JsonNode post = docs.path("paths").path("/api/v1/projects/{project}/models/{name}/feedback").path("post");
+        assertThat(post.path("requestBody").path("content").path("application/json").path("schema").path("$ref")
+                .asString()).endsWith("/FeedbackRequest");
+        assertThat(docs.path("components").path("schemas").path("FeedbackItem").path("properties").has("label"))
+                .isTrue();
+    }
+
     private static void assertProblem(Api.Response response, int status, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");

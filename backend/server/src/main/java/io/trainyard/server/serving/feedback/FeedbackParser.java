@@ -24,7 +24,7 @@ final class FeedbackParser {
     }
 
     static List<ReceivedFeedback> parse(FeedbackRequest request, int maxItems) {
-        List<FeedbackRequest.Item> items;
+        List<FeedbackRequest.FeedbackItem> items;
         String prefix;
         if (request.feedback() != null) {
             if (request.predictionId() != null || request.label() != null) {
@@ -41,14 +41,14 @@ final class FeedbackParser {
             items = request.feedback();
             prefix = "feedback[%d].";
         } else {
-            items = List.of(new FeedbackRequest.Item(request.predictionId(), request.label()));
+            items = List.of(new FeedbackRequest.FeedbackItem(request.predictionId(), request.label()));
             prefix = "";
         }
         List<FieldProblem> problems = new ArrayList<>();
         List<ReceivedFeedback> received = new ArrayList<>(items.size());
         for (int i = 0; i < items.size() && problems.size() < MAX_PROBLEMS; i++) {
             String field = prefix.formatted(i);
-            FeedbackRequest.Item item = items.get(i);
+            FeedbackRequest.FeedbackItem item = items.get(i);
             if (item == null) {
                 problems.add(new FieldProblem(field.substring(0, field.length() - 1),
                         "must be an object with predictionId and label"));

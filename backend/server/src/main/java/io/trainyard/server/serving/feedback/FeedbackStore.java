@@ -45,7 +45,8 @@ class FeedbackStore {
 
     /**
      * Inserts or replaces (a correction) the labels, one per prediction; one statement, so all or nothing.
-     * The prediction time is copied from the log for the labelled-window index.
+     * The prediction time is copied from the log for the labelled-window index. Rows are taken in id order,
+     * so two batches that overlap lock their common rows in the same order instead of deadlocking.
      */
     void save(Collection<ReceivedFeedback> distinctPredictions, Instant receivedAt, String receivedBy) {
         UUID[] ids = distinctPredictions.stream().map(ReceivedFeedback::predictionId).toArray(UUID[]::new);
@@ -56,6 +57,7 @@ class FeedbackStore {
                         select t.id, l.project_id, l.model_id, l.predicted_at, t.label, ?, ?
                         from unnest(cast(? as uuid[]), cast(? as text[])) as t(id, label)
                         join prediction_log l on l.id = t.id
+                        order by t.id
                         on conflict (prediction_id) do update
                             set label = excluded.label, received_at = excluded.received_at,
                                 received_by = excluded.received_by""")
