@@ -29,6 +29,16 @@ public class DatasetVersions {
         return versions.load(projectKey, dataset, version).ref();
     }
 
+    /**
+     * The dataset's newest version number, after the same check.
+     *
+     * @throws io.trainyard.server.common.ApiException.NotFound when the dataset is unknown or has no version
+     */
+    public int newest(String projectKey, String dataset) {
+        return versions.versionNumbers(projectKey, dataset).stream().findFirst().orElseThrow(
+                () -> new io.trainyard.server.common.ApiException.NotFound("a version of dataset '" + dataset + "'"));
+    }
+
     /** The version's REST view (columns with their profile), after the same check. */
     public io.trainyard.client.model.DatasetVersion describe(String projectKey, String dataset, int version) {
         return versions.get(projectKey, dataset, version);

@@ -185,7 +185,7 @@ class ModelStore {
      */
     Optional<Served> served(long projectId, String name, String alias, Integer version) {
         return jdbc.sql("""
-                        select m.id as model_id, m.name, v.version, v.bundle_sha256
+                        select m.id as model_id, m.name, v.version, v.bundle_sha256, v.run_id
                         from registered_models m
                         join model_versions v on v.model_id = m.id
                         where m.project_id = ? and m.name = ?
@@ -196,11 +196,11 @@ class ModelStore {
                                                 where a.model_id = m.id and a.alias = ?) end""")
                 .params(projectId, name, version, version, alias, alias)
                 .query((rs, n) -> new Served(rs.getLong("model_id"), rs.getString("name"), rs.getInt("version"),
-                        rs.getString("bundle_sha256")))
+                        rs.getString("bundle_sha256"), rs.getObject("run_id", java.util.UUID.class)))
                 .optional();
     }
 
-    record Served(long modelId, String name, int version, String bundleSha256) {
+    record Served(long modelId, String name, int version, String bundleSha256, java.util.UUID runId) {
     }
 
     /** alias → version number, for one model (the implied {@code latest} is not stored). */

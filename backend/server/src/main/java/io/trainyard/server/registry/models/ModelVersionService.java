@@ -146,7 +146,7 @@ public class ModelVersionService {
                                               ProjectRole role) {
         ProjectRef project = projects.require(projectKey, role);
         return store.served(project.id(), name, alias, version).map(s -> new ServableVersion(project.id(),
-                project.key(), s.modelId(), s.name(), s.version(), s.bundleSha256()));
+                project.key(), s.modelId(), s.name(), s.version(), s.bundleSha256(), s.runId()));
     }
 
     /** MLflow's model-versions/search: by model name (exact or ILIKE) and run IDs, any of them null. */
