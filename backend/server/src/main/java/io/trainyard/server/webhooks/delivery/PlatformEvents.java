@@ -1,5 +1,6 @@
 package io.trainyard.server.webhooks.delivery;
 
+import io.trainyard.server.monitoring.DriftDetected;
 import io.trainyard.server.registry.AliasApprovalRequested;
 import io.trainyard.server.registry.AliasChanged;
 import io.trainyard.server.registry.ModelVersionCreated;
@@ -59,5 +60,21 @@ class PlatformEvents {
         data.put("runId", e.runId());
         data.put("status", e.status().wireName());
         outbox.publish(e.projectId(), null, "run.finished", data);
+    }
+
+    @EventListener
+    void on(DriftDetected e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("monitor", e.monitor());
+        data.put("monitorId", e.monitorId());
+        data.put("model", e.model());
+        data.put("alias", e.alias());
+        data.put("version", e.modelVersion());
+        data.put("reportId", e.reportId());
+        data.put("driftedFeatures", e.driftedFeatures());
+        data.put("driftedShare", e.driftedShare());
+        data.put("performanceBreaches", e.performanceBreaches());
+        data.put("retrainRunId", e.retrainRunId());
+        outbox.publish(e.projectId(), e.project(), "drift.detected", data);
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WebhookService {
 
     public static final List<String> EVENTS = List.of("model_version.created", "alias.changed",
-            "alias.approval_requested", "run.finished");
+            "alias.approval_requested", "run.finished", "drift.detected");
 
     private final WebhookStore store;
     private final DeliveryStore deliveries;
