@@ -17,6 +17,18 @@
     }
   });
 
+  // drift reports: a feature's name shows or hides its reference-vs-current histogram
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest("[data-histogram-toggle]");
+    if (toggle) {
+      var report = toggle.closest("[data-testid=drift-report]") || document;
+      var histogram = report.querySelector("#" + toggle.getAttribute("data-histogram-toggle"));
+      if (histogram) {
+        histogram.hidden = !histogram.hidden;
+      }
+    }
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy]");
     if (button && navigator.clipboard) {
