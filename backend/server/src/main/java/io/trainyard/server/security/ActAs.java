@@ -22,11 +22,10 @@ public class ActAs {
     }
 
     /**
-     * @throws IllegalStateException when the user no longer exists or is disabled
+     * @throws UnknownUser when the user no longer exists or is disabled (nothing ran)
      */
     public <T> T call(String username, Supplier<T> work) {
-        User user = users.find(username).filter(User::isEnabled)
-                .orElseThrow(() -> new IllegalStateException("user '" + username + "' is unknown or disabled"));
+        User user = users.find(username).filter(User::isEnabled).orElseThrow(() -> new UnknownUser(username));
         CurrentUser principal = new CurrentUser(user.getId(), user.getUsername(), user.getDisplayName(),
                 user.isAdmin(), true, CurrentUser.fullScopes(user.isAdmin()), null);
         SecurityContext previous = SecurityContextHolder.getContext();
@@ -38,6 +37,13 @@ public class ActAs {
             return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    /** The user to act as is gone or disabled. */
+    public static class UnknownUser extends IllegalStateException {
+        public UnknownUser(String username) {
+            super("user '" + username + "' is unknown or disabled");
         }
     }
 }

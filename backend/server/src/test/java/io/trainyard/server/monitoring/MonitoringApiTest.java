@@ -209,6 +209,28 @@ class MonitoringApiTest extends IntegrationTest {
     }
 
     @Test
+    void aScheduledEvaluationWhoseCreatorIsDisabledIsRecordedAsFailed() throws Exception {
+        String model = PenguinMonitoring.championModel(admin(), embedded);
+        String user = "editor-" + UUID.randomUUID().toString().substring(0, 8);
+        Api editor = member(user, "editor");
+        Api.Response created = editor.post("/api/v1/projects/default/monitors", """
+                {"name":"%s-gone","model":"%s","alias":"champion","window":{"last":10},"schedule":"PT1M"}"""
+                .formatted(model, model));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+        assertThat(admin().patch("/api/v1/users/" + user, "{\"enabled\":false}").status()).isEqualTo(200);
+        jdbc.sql("update monitors set next_run_at = now() where id = ?").param(id).update();
+
+        assertThat(evaluations.evaluateIfDue(id, Instant.now())).isTrue();
+        JsonNode report = admin().get("/api/v1/monitors/" + id + "/reports").json().path("items").get(0);
+        assertThat(report.path("status").asString()).isEqualTo("failed");
+        assertThat(report.path("error").asString()).contains(user).contains("disabled");
+        assertThat(admin().get("/api/v1/monitors/" + id).json().path("state").asString()).isEqualTo("failed");
+        // the window moved on: it is not retried on every poll
+        assertThat(evaluations.evaluateIfDue(id, Instant.now())).isFalse();
+    }
+
+    @Test
     void aFeatureMissingFromTheCurrentDataIsASchemaProblemNotACrash() throws Exception {
         String model = PenguinMonitoring.championModel(admin(), embedded);
         long id = createMonitor("""
@@ -317,10 +339,13 @@ class MonitoringApiTest extends IntegrationTest {
     }
 
     private Api viewer() {
-        String user = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        return member("viewer-" + UUID.randomUUID().toString().substring(0, 8), "viewer");
+    }
+
+    private Api member(String user, String role) {
         assertThat(admin().post("/api/v1/users", "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")
                 .status()).isEqualTo(201);
-        assertThat(admin().put("/api/v1/projects/default/members/" + user, "{\"role\":\"viewer\"}").status())
+        assertThat(admin().put("/api/v1/projects/default/members/" + user, "{\"role\":\"" + role + "\"}").status())
                 .isIn(200, 201);
         return api().basic(user, PASSWORD);
     }

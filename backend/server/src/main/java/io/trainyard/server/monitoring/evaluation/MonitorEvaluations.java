@@ -81,10 +81,17 @@ public class MonitorEvaluations {
                 return false;
             }
             Instant end = monitor.nextRunAt();
-            actAs.call(monitor.createdBy(), () -> {
-                Evaluation evaluation = suspended.execute(s -> evaluator.evaluate(monitor, null, end));
-                return record(monitor, "schedule", evaluation, nextWindow(end, monitor.scheduleSeconds(), now), true);
-            });
+            Instant next = nextWindow(end, monitor.scheduleSeconds(), now);
+            try {
+                actAs.call(monitor.createdBy(), () -> {
+                    Evaluation evaluation = suspended.execute(s -> evaluator.evaluate(monitor, null, end));
+                    return record(monitor, "schedule", evaluation, next, true);
+                });
+            } catch (ActAs.UnknownUser e) {
+                // the creator's account is gone: the window is recorded as failed, not retried forever
+                record(monitor, "schedule", new Evaluation(MonitorEvaluator.failed(monitor, end, e), null, null),
+                        next, true);
+            }
             return true;
         });
         return Boolean.TRUE.equals(done);

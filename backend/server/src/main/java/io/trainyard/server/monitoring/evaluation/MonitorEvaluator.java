@@ -103,7 +103,7 @@ class MonitorEvaluator {
                 : engine.feature(new CategoricalSamples("prediction", reference.labels(), current.labels()));
     }
 
-    private static DriftReport failed(MonitorRow monitor, Instant end, RuntimeException e) {
+    static DriftReport failed(MonitorRow monitor, Instant end, RuntimeException e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new DriftReport(null, monitor.id(), "failed", null, null, null, null, end, false, 0, 0, 0,
                 0, List.of(), null, List.of(), null, null, Instant.now(), why);
