@@ -22,39 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PenguinMonitoring {
 
-    static final List<String> FEATURES = List.of("Island", "Beak Length (mm)", "Beak Depth (mm)",
-            "Flipper Length (mm)", "Body Mass (g)", "Sex");
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** Trained once for all monitoring tests (the Spring context, and so the database, is shared). */
-    private static String dataset;
-    private static String runId;
 
     private PenguinMonitoring() {
     }
 
-    static synchronized String trainedRun(Api admin, EmbeddedExecutors embedded) throws Exception {
-        if (runId == null) {
-            dataset = PenguinTraining.uploadDataset(admin, "penguins-monitor");
-            embedded.startWorkers(1);
-            try {
-                runId = PenguinTraining.train(admin, dataset, "monitoring", """
-                        {"task":"classification","target":"Species","features":%s,"epochs":15}"""
-                        .formatted(JSON.writeValueAsString(FEATURES)));
-            } finally {
-                embedded.stopWorkers();
-            }
-        }
-        return runId;
-    }
-
+    /** The dataset the shared penguins run was trained on. */
     static String dataset() {
-        return dataset;
+        return PenguinTraining.sharedDataset();
     }
 
     /** A new model with version 1 from the trained run, held by {@code champion}; returns its name. */
     static String championModel(Api admin, EmbeddedExecutors embedded) throws Exception {
-        String run = trainedRun(admin, embedded);
+        String run = PenguinTraining.sharedRun(admin, embedded);
         String name = "penguins-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(admin.post("/api/v1/projects/default/models", "{\"name\":\"" + name + "\"}").status())
                 .isEqualTo(201);
@@ -67,19 +47,12 @@ final class PenguinMonitoring {
 
     /** Every penguin as a predict row (with its species alongside, for feedback), optionally changed. */
     static List<Map<String, Object>> rows(UnaryOperator<Map<String, Object>> change) throws Exception {
-        List<String> lines = Files.readAllLines(PenguinTraining.CSV);
-        List<String> header = List.of(lines.get(0).split(","));
+        List<Map<String, Object>> features = PenguinTraining.featureRows();
+        List<String> species = PenguinTraining.species();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (String feature : FEATURES) {
-                String cell = cells[header.indexOf(feature)];
-                boolean numeric = !feature.equals("Island") && !feature.equals("Sex");
-                row.put(feature, cell.isEmpty() || cell.equals("NA") ? null
-                        : numeric ? (Object) Double.parseDouble(cell) : cell);
-            }
-            row.put("species", cells[0]);
+        for (int i = 0; i < features.size(); i++) {
+            Map<String, Object> row = new LinkedHashMap<>(features.get(i));
+            row.put("species", species.get(i));
             rows.add(change.apply(row));
         }
         return rows;

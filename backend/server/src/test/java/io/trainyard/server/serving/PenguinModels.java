@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trainyard.server.queue.embedded.EmbeddedExecutors;
 import io.trainyard.server.support.Api;
 import io.trainyard.server.support.PenguinTraining;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,11 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PenguinModels {
 
-    static final List<String> FEATURES = List.of("Island", "Beak Length (mm)", "Beak Depth (mm)",
-            "Flipper Length (mm)", "Body Mass (g)", "Sex");
     static final List<String> SPECIES = List.of("Adelie", "Chinstrap", "Gentoo");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static String trainedRunId;
 
     private PenguinModels() {
     }
@@ -35,7 +30,7 @@ final class PenguinModels {
         assertThat(admin.post("/api/v1/projects/default/models", "{\"name\":\"" + name + "\"}").status())
                 .isEqualTo(201);
         assertThat(admin.post("/api/v1/projects/default/models/" + name + "/versions",
-                "{\"runId\":\"" + trainedRun(admin, embedded) + "\"}").status()).isEqualTo(201);
+                "{\"runId\":\"" + PenguinTraining.sharedRun(admin, embedded) + "\"}").status()).isEqualTo(201);
         return name;
     }
 
@@ -49,35 +44,12 @@ final class PenguinModels {
         return predictions;
     }
 
-    private static synchronized String trainedRun(Api admin, EmbeddedExecutors embedded) throws Exception {
-        if (trainedRunId == null) {
-            String dataset = PenguinTraining.uploadDataset(admin, "penguins-feedback");
-            embedded.startWorkers(1);
-            try {
-                trainedRunId = PenguinTraining.train(admin, dataset, "feedback", """
-                        {"task":"classification","target":"Species","features":%s,"epochs":15}"""
-                        .formatted(JSON.writeValueAsString(FEATURES)));
-            } finally {
-                embedded.stopWorkers();
-            }
-        }
-        return trainedRunId;
-    }
-
+    /** {@code count} penguins spread over the file (every 37th, wrapping around). */
     private static List<Map<String, Object>> rows(int count) throws Exception {
-        List<String> lines = Files.readAllLines(PenguinTraining.CSV);
-        List<String> header = List.of(lines.get(0).split(","));
+        List<Map<String, Object>> all = PenguinTraining.featureRows();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 1; rows.size() < count; i += 37) {
-            String[] cells = lines.get(1 + (i - 1) % (lines.size() - 1)).split(",", -1);
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (String feature : FEATURES) {
-                String cell = cells[header.indexOf(feature)];
-                boolean numeric = !feature.equals("Island") && !feature.equals("Sex");
-                row.put(feature, cell.isEmpty() || cell.equals("NA") ? null
-                        : numeric ? (Object) Double.parseDouble(cell) : cell);
-            }
-            rows.add(row);
+        for (int i = 0; rows.size() < count; i += 37) {
+            rows.add(all.get(i % all.size()));
         }
         return rows;
     }
