@@ -65,7 +65,7 @@ class MonitorEvaluator {
             RunInput trainedOn = monitor.reference() == null || monitor.retrains()
                     ? references.trainingInput(holder) : null;
             DriftSettings settings = DriftSettingsFactory.settings(monitor.thresholds(), "thresholds");
-            DataSide reference = references.load(monitor, holder);
+            DataSide reference = references.load(monitor, holder, trainedOn);
             DataSide current = currents.load(monitor.projectKey(), version.modelId(), version.version(),
                     monitor.window(), currentOverride, holder, end);
             FeatureFrame frame = FeatureFrame.pair(holder.features(), reference.columns(), current.columns());

@@ -37,7 +37,8 @@ class ReferenceLoader {
         this.properties = properties;
     }
 
-    DataSide load(MonitorRow monitor, HolderModel holder) {
+    /** @param trainedOn the holder's training data ({@link #trainingInput}); used when the monitor names no reference */
+    DataSide load(MonitorRow monitor, HolderModel holder, RunInput trainedOn) {
         String project = monitor.projectKey();
         DatasetSelector chosen = monitor.reference();
         if (chosen != null) {
@@ -45,7 +46,6 @@ class ReferenceLoader {
                     DatasetColumns.TRAIN, properties.maxReferenceRows());
             return side(chosen.dataset() + " v" + chosen.version(), table, holder);
         }
-        RunInput trainedOn = trainingInput(holder);
         TrainingConfig config = holder.config();
         SplitConfig split = config.split();
         String stratify = config.isClassification() && Boolean.TRUE.equals(split.stratify()) ? config.target() : null;
