@@ -1,5 +1,7 @@
 package io.trainyard.drift;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,24 +78,27 @@ final class EqualWidthHistogram {
     }
 
     /** Enough digits to tell neighbouring edges apart, and no more. */
-    record Formatter(String pattern) {
+    record Formatter(int decimals, String pattern) {
 
         static Formatter forEdges(double[] edges) {
             double width = edges[1] - edges[0];
             double largest = Math.max(Math.abs(edges[0]), Math.abs(edges[edges.length - 1]));
             if (width == 0) {
-                return new Formatter("%s");
+                return new Formatter(-1, null);
             }
             int decimals = Math.max(1, (int) Math.ceil(-Math.log10(width)) + 1);
             if (largest >= 1e9 || decimals > 9) {
                 int significant = Math.min(17, Math.max(2, (int) Math.ceil(Math.log10(largest / width)) + 2));
-                return new Formatter("%." + significant + "g");
+                return new Formatter(-1, "%." + significant + "g");
             }
-            return new Formatter("%." + decimals + "f");
+            return new Formatter(decimals, null);
         }
 
         String apply(double value) {
-            return String.format(Locale.ROOT, pattern, value);
+            if (decimals >= 0) { // what %.Nf prints, without java.util.Formatter's cost (a feature has 21 edges)
+                return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+            }
+            return pattern == null ? Double.toString(value) : String.format(Locale.ROOT, pattern, value);
         }
     }
 }

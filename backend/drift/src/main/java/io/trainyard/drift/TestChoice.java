@@ -3,7 +3,8 @@ package io.trainyard.drift;
 /**
  * Which test to run and at which threshold. {@code test} null = the automatic choice; {@code threshold}
  * null = the chosen test's default. A threshold with an automatic test applies to whichever test is
- * chosen (as Evidently's per-column threshold does), so it must then lie in (0, 1).
+ * chosen, p-value test or distance (as Evidently's per-column threshold does). A threshold must be a
+ * positive number, and below 1 for a p-value test.
  */
 public record TestChoice(StatTest test, Double threshold) {
 
@@ -12,10 +13,8 @@ public record TestChoice(StatTest test, Double threshold) {
             if (!Double.isFinite(threshold) || threshold <= 0) {
                 throw new IllegalArgumentException("threshold must be a positive number, was " + threshold);
             }
-            boolean pValueOrUnknown = test == null || test.usesPValue();
-            if (pValueOrUnknown && threshold >= 1) {
-                throw new IllegalArgumentException("threshold must be below 1 for "
-                        + (test == null ? "an automatically chosen test" : "the p-value test " + test.id())
+            if (test != null && test.usesPValue() && threshold >= 1) {
+                throw new IllegalArgumentException("threshold must be below 1 for the p-value test " + test.id()
                         + ", was " + threshold);
             }
         }

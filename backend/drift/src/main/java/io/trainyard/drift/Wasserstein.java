@@ -1,33 +1,50 @@
 package io.trainyard.drift;
 
-/** Wasserstein-1 distance between two sorted samples: the area between their ECDFs, by one merge walk. */
+/** Wasserstein-1 distance between two sorted samples: the area between their ECDFs, by one walk. */
 final class Wasserstein {
 
     private Wasserstein() {
     }
 
-    /** W1 = ∫ |F_ref(x) − F_cur(x)| dx; between consecutive distinct values both ECDFs are flat. */
+    /**
+     * W1 = ∫ |F_ref(x) − F_cur(x)| dx, computed as the equal area between the quantile functions,
+     * ∫₀¹ |F_ref⁻¹(u) − F_cur⁻¹(u)| du: one walk over the breakpoints u = i/n and j/m (in integers, scaled
+     * by n·m), where both quantile functions are constant. Ties need no special case, and with n = m every
+     * step advances both sides (a predictable branch).
+     */
     static double distance(SortedSamples ref, SortedSamples cur) {
-        double n = ref.size();
-        double m = cur.size();
+        long n = ref.size();
+        long m = cur.size();
         double[] a = ref.values;
         double[] b = cur.values;
         int i = ref.from;
         int j = cur.from;
-        double previous = Math.min(a[i], b[j]);
+        long nextI = m; // the next breakpoints, (i + 1)/n and (j + 1)/m, times n·m
+        long nextJ = n;
+        long u = 0;
         double area = 0;
-        while (i < ref.to || j < cur.to) {
-            double x = i == ref.to ? b[j] : j == cur.to ? a[i] : Math.min(a[i], b[j]);
-            area += Math.abs((i - ref.from) / n - (j - cur.from) / m) * (x - previous);
-            while (i < ref.to && a[i] == x) {
+        while (i < ref.to && j < cur.to) { // both end together, at u = n·m
+            double gap = Math.abs(a[i] - b[j]);
+            if (nextI < nextJ) {
+                area += gap * (nextI - u);
+                u = nextI;
+                nextI += m;
                 i++;
-            }
-            while (j < cur.to && b[j] == x) {
+            } else if (nextJ < nextI) {
+                area += gap * (nextJ - u);
+                u = nextJ;
+                nextJ += n;
+                j++;
+            } else {
+                area += gap * (nextI - u);
+                u = nextI;
+                nextI += m;
+                nextJ += n;
+                i++;
                 j++;
             }
-            previous = x;
         }
-        return area;
+        return area / ((double) n * m);
     }
 
     /**

@@ -172,6 +172,7 @@ class EdgeCasesTest {
         assertThatThrownBy(() -> TestChoice.of(StatTest.PSI, -0.1)).hasMessageContaining("threshold");
         assertThatThrownBy(() -> new TestChoice(null, Double.NaN)).hasMessageContaining("threshold");
         assertThat(TestChoice.of(StatTest.WASSERSTEIN, 1.5).threshold()).isEqualTo(1.5);
+        assertThat(new TestChoice(null, 1.5).threshold()).isEqualTo(1.5); // whichever test is chosen
         assertThat(defaults.withFeatures(null).features()).isEmpty();
         assertThat(defaults).isEqualTo(new DriftSettings(10, 0.5, 1000, 20, null, null, Map.of()));
     }

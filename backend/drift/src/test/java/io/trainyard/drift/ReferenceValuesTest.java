@@ -193,6 +193,13 @@ class ReferenceValuesTest {
         double[] cuts = PopulationStability.cutPoints(ref, 5);
         assertThat(cuts).containsExactly(0, 2);
         assertThat(PopulationStability.binCounts(ref, cuts)).containsExactly(6, 2, 2);
+
+        // 0/1 with 70 % zeros: indices ceil(k*10/10) - 1 = k - 1 -> seven 0s, then 1, 1 -> cut points 0, 1;
+        // the bin above the reference maximum, (1, inf), holds no reference value
+        SortedSamples flags = SortedSamples.sortInPlace(new double[] {0, 1, 0, 0, 1, 0, 0, 1, 0, 0});
+        double[] flagCuts = PopulationStability.cutPoints(flags, 10);
+        assertThat(flagCuts).containsExactly(0, 1);
+        assertThat(PopulationStability.binCounts(flags, flagCuts)).containsExactly(7, 3, 0);
     }
 
     @Test
