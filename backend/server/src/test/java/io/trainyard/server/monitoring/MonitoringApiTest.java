@@ -321,6 +321,14 @@ class MonitoringApiTest extends IntegrationTest {
                 {"reference":{"version":1},"current":{"dataset":"x","version":1}}"""), "reference.dataset");
         assertField(admin().post("/api/v1/projects/default/drift", """
                 {"reference":{"dataset":"nope","version":1},"current":{"dataset":"x","version":1}}"""), "reference");
+        String trained = PenguinMonitoring.dataset();
+        assertField(admin().post("/api/v1/projects/default/drift", """
+                {"reference":{"dataset":"%s","version":1},"current":{"dataset":"%s","version":1},
+                 "thresholds":{"categorical":{"test":"ks"}}}""".formatted(trained, trained)), "thresholds.categorical.test");
+        assertField(admin().post("/api/v1/projects/default/drift", """
+                {"reference":{"dataset":"%s","version":1},"current":{"dataset":"%s","version":1},
+                 "thresholds":{"features":{"Island":{"test":"wasserstein"}}}}""".formatted(trained, trained)),
+                "thresholds.features");
         assertThat(admin().post("/api/v1/monitors/999999/evaluate", "").status()).isEqualTo(404);
 
         // viewers read monitors but do not create or evaluate them

@@ -74,7 +74,13 @@ public class DatasetDriftComparison {
                 (byte) 0, properties.maxCurrentRows());
         FeatureFrame frame = FeatureFrame.pair(compared, ref.columns(), cur.columns());
         frame.problems().addAll(0, problems.problems());
-        io.trainyard.drift.DriftReport result = new DriftEngine(settings).report(frame.samples());
+        io.trainyard.drift.DriftReport result;
+        try {
+            result = new DriftEngine(settings).report(frame.samples());
+        } catch (IllegalArgumentException e) {
+            // a per-feature test that cannot apply to that feature's type (checked before any work)
+            throw new ApiException.BadRequest("thresholds.features", e.getMessage());
+        }
         boolean enough = ref.rows() > 0 && cur.rows() > 0;
         return DriftReportBuilder.of(result, enough)
                 .reference(label(reference)).current(label(current))

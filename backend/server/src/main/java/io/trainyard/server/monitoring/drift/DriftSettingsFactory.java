@@ -3,6 +3,7 @@ package io.trainyard.server.monitoring.drift;
 import io.trainyard.client.model.DriftThresholds;
 import io.trainyard.client.model.FeatureTest;
 import io.trainyard.drift.DriftSettings;
+import io.trainyard.drift.FeatureType;
 import io.trainyard.drift.StatTest;
 import io.trainyard.drift.TestChoice;
 import io.trainyard.server.common.ApiException;
@@ -74,10 +75,11 @@ public final class DriftSettingsFactory {
         if (t.maxRmse() != null && !(t.maxRmse() > 0 && Double.isFinite(t.maxRmse()))) {
             problems.add(new FieldProblem(field + ".maxRmse", "must be a positive number"));
         }
-        test(problems, field + ".numeric", t.numeric());
-        test(problems, field + ".categorical", t.categorical());
+        test(problems, field + ".numeric", t.numeric(), FeatureType.NUMERIC);
+        test(problems, field + ".categorical", t.categorical(), FeatureType.CATEGORICAL);
         if (t.features() != null) {
-            t.features().forEach((name, test) -> test(problems, field + ".features." + name, test));
+            // a feature's type is known only when its data is read: the engine refuses a test that cannot apply
+            t.features().forEach((name, test) -> test(problems, field + ".features." + name, test, null));
         }
         return problems;
     }
@@ -88,7 +90,7 @@ public final class DriftSettingsFactory {
         }
     }
 
-    private static void test(List<FieldProblem> problems, String field, FeatureTest test) {
+    private static void test(List<FieldProblem> problems, String field, FeatureTest test, FeatureType type) {
         if (test == null) {
             return;
         }
@@ -98,6 +100,10 @@ public final class DriftSettingsFactory {
                 stat = StatTest.fromId(test.test());
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldProblem(field + ".test", e.getMessage()));
+            }
+            if (stat != null && type != null && !stat.appliesTo(type)) {
+                problems.add(new FieldProblem(field + ".test", "'" + stat.id() + "' does not apply to "
+                        + type.name().toLowerCase(java.util.Locale.ROOT) + " features"));
             }
         }
         Double threshold = test.threshold();
