@@ -63,9 +63,16 @@ class MonitoringApiTest extends IntegrationTest {
         receiver.start();
     }
 
+    /** A retraining run a test queued: cancelled afterwards, since a queued job without labels would be
+     * claimed by the queue tests' executors (they share this database). */
+    private String queuedRetraining;
+
     @AfterEach
-    void stopReceiver() {
+    void stopReceiverAndCancelRetraining() {
         receiver.stop(0);
+        if (queuedRetraining != null) {
+            admin().post("/api/v1/runs/" + queuedRetraining + "/cancel", "");
+        }
     }
 
     private Api admin() {
@@ -145,6 +152,7 @@ class MonitoringApiTest extends IntegrationTest {
         // the alert: a transition, the webhook, and a retraining run on the newest version
         String retrainRun = drifting.path("retrainRunId").asString();
         assertThat(retrainRun).isNotBlank();
+        queuedRetraining = retrainRun;
         JsonNode run = admin().get("/api/v1/runs/" + retrainRun).json();
         assertThat(run.path("inputs").get(0).path("version").asInt()).isEqualTo(newest);
         assertThat(run.path("inputs").get(0).path("dataset").asString()).isEqualTo(PenguinMonitoring.dataset());
@@ -170,6 +178,10 @@ class MonitoringApiTest extends IntegrationTest {
         assertThat(page.path("items")).hasSize(2);
         assertThat(page.path("nextPageToken").asString()).isNotBlank();
         assertThat(admin().get("/api/v1/monitors/" + id).json().path("state").asString()).isEqualTo("drifting");
+
+        Api.Response cancelled = admin().post("/api/v1/runs/" + retrainRun + "/cancel", "");
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        queuedRetraining = null;
     }
 
     @Test
