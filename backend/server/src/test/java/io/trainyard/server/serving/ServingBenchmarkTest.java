@@ -38,7 +38,8 @@ import org.springframework.test.context.TestPropertySource;
  * reported as the upper bound of the bucket it falls in). The model is a penguins MLP really trained first.
  * The warm-up lasts until the JIT has settled ({@code -Dbench.jitWarmup=false}: 500 requests only, as before);
  * each run also prints the GC pauses, the CPU use (this JVM's and the machine's) and the JIT's compilation time
- * during the single-row phase, since on a small shared machine those explain the p99.
+ * during the single-row phase, since on a small shared machine those explain the p99. Last, the throughput of
+ * 4 clients sending as fast as they can tells how much CPU a request costs.
  */
 @EnabledIfSystemProperty(named = "trainyard.perf", matches = "true")
 @TestPropertySource(properties = "management.metrics.distribution.percentiles-histogram.http.server.requests=true")
@@ -49,6 +50,7 @@ class ServingBenchmarkTest extends IntegrationTest {
 
     private static final int FAST_WARMUP_REQUESTS = 20_000;
     private static final int WARMUP_ROUND_SECONDS = 5;
+    private static final int THROUGHPUT_SECONDS = 10;
 
     @Autowired
     EmbeddedExecutors embedded;
@@ -100,6 +102,7 @@ class ServingBenchmarkTest extends IntegrationTest {
             batchNanos[i] = System.nanoTime() - t0;
         }
         HistogramSnapshot afterBatches = serverTimer().takeSnapshot();
+        double throughput = closedLoop(client, uri, token, single, THROUGHPUT_SECONDS);
         Arrays.sort(clientNanos);
         Arrays.sort(batchNanos);
         System.out.printf(Locale.ROOT, "BENCH serving: %d single-row requests at %d/s: server-side p50 ≤ %.2f ms, "
@@ -117,6 +120,31 @@ class ServingBenchmarkTest extends IntegrationTest {
                         + "client-side p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 serverMs(afterSingles, afterBatches, 0.50), serverMs(afterSingles, afterBatches, 0.99),
                 ms(batchNanos, 0.50), ms(batchNanos, 0.99), batchNanos[batchNanos.length - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "BENCH serving: throughput, single rows from 4 clients as fast as they go "
+                + "for %d s: %.0f requests/s%n", THROUGHPUT_SECONDS, throughput);
+    }
+
+    /** Requests per second that 4 clients sending one after the other get through: the CPU cost of a request. */
+    private double closedLoop(HttpClient client, URI uri, String token, String body, int seconds) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<Integer>> counts = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            counts.add(clients.submit(() -> {
+                int sent = 0;
+                while (System.nanoTime() < end) {
+                    send(client, uri, token, body);
+                    sent++;
+                }
+                return sent;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> count : counts) {
+            total += count.get();
+        }
+        clients.shutdown();
+        return (double) total / seconds;
     }
 
     /**
