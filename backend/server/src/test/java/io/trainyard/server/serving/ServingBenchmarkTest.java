@@ -12,6 +12,7 @@ import io.trainyard.server.support.IntegrationTest;
 import io.trainyard.server.support.PenguinTraining;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.sql.Connection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +58,8 @@ class ServingBenchmarkTest extends IntegrationTest {
     EmbeddedExecutors embedded;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void singleRowsAt200PerSecondAndThousandRowBatches() throws Exception {
@@ -84,9 +88,9 @@ class ServingBenchmarkTest extends IntegrationTest {
         long compiledBefore = compilationMillis();
         long[] clientNanos;
         List<Long> pauses;
-        String cpu;
+        CpuUse.Use cpu;
         try (GcPauses gc = GcPauses.record()) {
-            CpuUse cpuUse = CpuUse.start();
+            CpuUse cpuUse = CpuUse.start(postgresPort());
             clientNanos = openLoop(client, uri, token, single, rate, seconds);
             cpu = cpuUse.since();
             pauses = gc.millis();
@@ -102,7 +106,9 @@ class ServingBenchmarkTest extends IntegrationTest {
             batchNanos[i] = System.nanoTime() - t0;
         }
         HistogramSnapshot afterBatches = serverTimer().takeSnapshot();
-        double throughput = closedLoop(client, uri, token, single, THROUGHPUT_SECONDS);
+        CpuUse throughputCpu = CpuUse.start(postgresPort());
+        long throughput = closedLoop(client, uri, token, single, THROUGHPUT_SECONDS);
+        CpuUse.Use throughputUse = throughputCpu.since();
         Arrays.sort(clientNanos);
         Arrays.sort(batchNanos);
         System.out.printf(Locale.ROOT, "BENCH serving: %d single-row requests at %d/s: server-side p50 ≤ %.2f ms, "
@@ -113,19 +119,20 @@ class ServingBenchmarkTest extends IntegrationTest {
                 + "in all, the longest %d ms%n", pauses.size(), GcPauses.collectors(),
                 pauses.stream().mapToLong(Long::longValue).sum(),
                 pauses.stream().mapToLong(Long::longValue).max().orElse(0));
-        System.out.printf(Locale.ROOT, "BENCH serving: CPU during the single-row phase: %s; JIT compiling %d ms "
-                + "(%s)%n", cpu, compiledDuring, untilJitSettles ? "warm-up until the JIT settles: its rounds at the "
+        System.out.printf(Locale.ROOT, "BENCH serving: CPU during the single-row phase: %s (%s); JIT compiling %d "
+                + "ms (%s)%n", cpu, cpu.perRequest(clientNanos.length), compiledDuring, untilJitSettles ? "warm-up until the JIT settles: its rounds at the "
                 + "same rate compiled for " + warmupCompiling + " ms" : "short warm-up only");
         System.out.printf(Locale.ROOT, "BENCH serving: 1000-row batches: server-side p50 ≤ %.1f ms, p99 ≤ %.1f ms; "
                         + "client-side p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 serverMs(afterSingles, afterBatches, 0.50), serverMs(afterSingles, afterBatches, 0.99),
                 ms(batchNanos, 0.50), ms(batchNanos, 0.99), batchNanos[batchNanos.length - 1] / 1e6);
         System.out.printf(Locale.ROOT, "BENCH serving: throughput, single rows from 4 clients as fast as they go "
-                + "for %d s: %.0f requests/s%n", THROUGHPUT_SECONDS, throughput);
+                + "for %d s: %d requests/s, %s (%s)%n", THROUGHPUT_SECONDS, throughput / THROUGHPUT_SECONDS,
+                throughputUse.perRequest(throughput), throughputUse);
     }
 
-    /** Requests per second that 4 clients sending one after the other get through: the CPU cost of a request. */
-    private double closedLoop(HttpClient client, URI uri, String token, String body, int seconds) throws Exception {
+    /** How many requests 4 clients sending one after the other get through: what a request costs in CPU. */
+    private long closedLoop(HttpClient client, URI uri, String token, String body, int seconds) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<Integer>> counts = new ArrayList<>();
@@ -144,7 +151,7 @@ class ServingBenchmarkTest extends IntegrationTest {
             total += count.get();
         }
         clients.shutdown();
-        return (double) total / seconds;
+        return total;
     }
 
     /**
@@ -228,6 +235,12 @@ class ServingBenchmarkTest extends IntegrationTest {
             }
         }
         return Double.POSITIVE_INFINITY;
+    }
+
+    private int postgresPort() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            return URI.create(connection.getMetaData().getURL().substring("jdbc:".length())).getPort();
+        }
     }
 
     private Timer serverTimer() {
