@@ -10,7 +10,9 @@ import io.trainyard.server.queue.embedded.EmbeddedExecutors;
 import io.trainyard.server.support.Api;
 import io.trainyard.server.support.IntegrationTest;
 import io.trainyard.server.support.PenguinTraining;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.sql.Connection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +38,10 @@ import org.springframework.test.context.TestPropertySource;
  * 1,000-row batches one after the other. Server-side percentiles come from the timer's histogram: the bucket
  * counts after a phase minus those before it, so warm-up and the other phase do not count (a percentile is
  * reported as the upper bound of the bucket it falls in). The model is a penguins MLP really trained first.
+ * The warm-up lasts until the JIT has settled ({@code -Dbench.jitWarmup=false}: 500 requests only, as before);
+ * each run also prints the GC pauses, the CPU use (this JVM's and the machine's) and the JIT's compilation time
+ * during the single-row phase, since on a small shared machine those explain the p99. Last, the throughput of
+ * 4 clients sending as fast as they can tells how much CPU a request costs.
  */
 @EnabledIfSystemProperty(named = "trainyard.perf", matches = "true")
 @TestPropertySource(properties = "management.metrics.distribution.percentiles-histogram.http.server.requests=true")
@@ -43,10 +50,16 @@ class ServingBenchmarkTest extends IntegrationTest {
     private static final String ROW = "{\"Island\":\"Biscoe\",\"Beak Length (mm)\":45.1,\"Beak Depth (mm)\":14.5,"
             + "\"Flipper Length (mm)\":215,\"Body Mass (g)\":5000,\"Sex\":\"FEMALE\"}";
 
+    private static final int FAST_WARMUP_REQUESTS = 20_000;
+    private static final int WARMUP_ROUND_SECONDS = 5;
+    private static final int THROUGHPUT_SECONDS = 10;
+
     @Autowired
     EmbeddedExecutors embedded;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void singleRowsAt200PerSecondAndThousandRowBatches() throws Exception {
@@ -59,7 +72,7 @@ class ServingBenchmarkTest extends IntegrationTest {
         String single = "{\"rows\":[" + ROW + "]}";
         String batch = "{\"rows\":[" + String.join(",", java.util.Collections.nCopies(1000, ROW)) + "]}";
 
-        for (int i = 0; i < 500; i++) { // warm-up: JIT, connection, the model's first load
+        for (int i = 0; i < 500; i++) { // warm-up: connection, the model's first load, the JIT's first tiers
             send(client, uri, token, single);
         }
         for (int i = 0; i < 20; i++) {
@@ -67,8 +80,22 @@ class ServingBenchmarkTest extends IntegrationTest {
         }
         int rate = Integer.getInteger("bench.rate", 200);
         int seconds = Integer.getInteger("bench.seconds", 20);
+        boolean untilJitSettles = Boolean.parseBoolean(System.getProperty("bench.jitWarmup", "true"));
+        List<Long> warmupCompiling = untilJitSettles ? warmUpUntilJitSettles(client, uri, token, single, rate)
+                : List.of();
+
         HistogramSnapshot before = serverTimer().takeSnapshot();
-        long[] clientNanos = openLoop(client, uri, token, single, rate, seconds);
+        long compiledBefore = compilationMillis();
+        long[] clientNanos;
+        List<Long> pauses;
+        CpuUse.Use cpu;
+        try (GcPauses gc = GcPauses.record()) {
+            CpuUse cpuUse = CpuUse.start(postgresPort());
+            clientNanos = openLoop(client, uri, token, single, rate, seconds);
+            cpu = cpuUse.since();
+            pauses = gc.millis();
+        }
+        long compiledDuring = compilationMillis() - compiledBefore;
         HistogramSnapshot afterSingles = serverTimer().takeSnapshot();
         assertThat(afterSingles.count() - before.count()).isEqualTo((long) rate * seconds);
 
@@ -79,16 +106,90 @@ class ServingBenchmarkTest extends IntegrationTest {
             batchNanos[i] = System.nanoTime() - t0;
         }
         HistogramSnapshot afterBatches = serverTimer().takeSnapshot();
+        CpuUse throughputCpu = CpuUse.start(postgresPort());
+        long throughput = closedLoop(client, uri, token, single, THROUGHPUT_SECONDS);
+        CpuUse.Use throughputUse = throughputCpu.since();
         Arrays.sort(clientNanos);
         Arrays.sort(batchNanos);
         System.out.printf(Locale.ROOT, "BENCH serving: %d single-row requests at %d/s: server-side p50 ≤ %.2f ms, "
                         + "p99 ≤ %.2f ms; client-side p50 %.2f ms, p99 %.2f ms%n", clientNanos.length, rate,
                 serverMs(before, afterSingles, 0.50), serverMs(before, afterSingles, 0.99),
                 ms(clientNanos, 0.50), ms(clientNanos, 0.99));
+        System.out.printf(Locale.ROOT, "BENCH serving: GC during the single-row phase: %d collections (%s), %d ms "
+                + "in all, the longest %d ms%n", pauses.size(), GcPauses.collectors(),
+                pauses.stream().mapToLong(Long::longValue).sum(),
+                pauses.stream().mapToLong(Long::longValue).max().orElse(0));
+        System.out.printf(Locale.ROOT, "BENCH serving: CPU during the single-row phase: %s (%s); JIT compiling %d "
+                + "ms (%s)%n", cpu, cpu.perRequest(clientNanos.length), compiledDuring, untilJitSettles ? "warm-up until the JIT settles: its rounds at the "
+                + "same rate compiled for " + warmupCompiling + " ms" : "short warm-up only");
         System.out.printf(Locale.ROOT, "BENCH serving: 1000-row batches: server-side p50 ≤ %.1f ms, p99 ≤ %.1f ms; "
                         + "client-side p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 serverMs(afterSingles, afterBatches, 0.50), serverMs(afterSingles, afterBatches, 0.99),
                 ms(batchNanos, 0.50), ms(batchNanos, 0.99), batchNanos[batchNanos.length - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "BENCH serving: throughput, single rows from 4 clients as fast as they go "
+                + "for %d s: %d requests/s, %s (%s)%n", THROUGHPUT_SECONDS, throughput / THROUGHPUT_SECONDS,
+                throughputUse.perRequest(throughput), throughputUse);
+    }
+
+    /** How many requests 4 clients sending one after the other get through: what a request costs in CPU. */
+    private long closedLoop(HttpClient client, URI uri, String token, String body, int seconds) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<Integer>> counts = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            counts.add(clients.submit(() -> {
+                int sent = 0;
+                while (System.nanoTime() < end) {
+                    send(client, uri, token, body);
+                    sent++;
+                }
+                return sent;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> count : counts) {
+            total += count.get();
+        }
+        clients.shutdown();
+        return total;
+    }
+
+    /**
+     * The request path's hot methods reach the optimising compiler (C2) only after thousands of calls each, and
+     * on 2 cores every compilation (up to half a second of CPU) competes with the requests. So the warm-up first
+     * sends requests as fast as 4 clients can, then goes on open-loop at the measured rate until a round spends
+     * under 5 % of its time compiling (at most 12 rounds): the figures are for a server in its steady state.
+     * Returns the compilation time of each open-loop round.
+     */
+    private List<Long> warmUpUntilJitSettles(HttpClient client, URI uri, String token, String body, int rate)
+            throws Exception {
+        ExecutorService fast = Executors.newFixedThreadPool(4);
+        List<Future<?>> clients = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            clients.add(fast.submit(() -> {
+                for (int i = 0; i < FAST_WARMUP_REQUESTS / 4; i++) {
+                    send(client, uri, token, body);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> c : clients) {
+            c.get();
+        }
+        fast.shutdown();
+        List<Long> compiledPerRound = new ArrayList<>();
+        long compiled;
+        do {
+            long before = compilationMillis();
+            openLoop(client, uri, token, body, rate, WARMUP_ROUND_SECONDS);
+            compiled = compilationMillis() - before;
+            compiledPerRound.add(compiled);
+        } while (compiled > WARMUP_ROUND_SECONDS * 1000 / 20 && compiledPerRound.size() < 12);
+        return compiledPerRound;
+    }
+
+    private static long compilationMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     private long[] openLoop(HttpClient client, URI uri, String token, String body, int rate, int seconds)
@@ -134,6 +235,12 @@ class ServingBenchmarkTest extends IntegrationTest {
             }
         }
         return Double.POSITIVE_INFINITY;
+    }
+
+    private int postgresPort() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            return URI.create(connection.getMetaData().getURL().substring("jdbc:".length())).getPort();
+        }
     }
 
     private Timer serverTimer() {
