@@ -35,6 +35,7 @@ class ServingApiTest extends IntegrationTest {
     private static final List<String> FEATURES = List.of("Island", "Beak Length (mm)", "Beak Depth (mm)",
             "Flipper Length (mm)", "Body Mass (g)", "Sex");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "correct-horse-battery";
     /** One trained run for the whole class: training is the slow part. */
     private static String trainedRunId;
 
@@ -161,6 +162,34 @@ class ServingApiTest extends IntegrationTest {
         assertThat(predict(model, "?alias=prod", penguinRows(1)).json().path("modelVersion").asInt()).isEqualTo(2);
         assertThat(predict(model, "?version=1", penguinRows(1)).json().path("modelVersion").asInt()).isEqualTo(1);
         assertThat(predict(model, "", penguinRows(1)).json().path("modelVersion").asInt()).as("latest").isEqualTo(2);
+    }
+
+    /** The registry caches what an alias names (one query less per prediction): never past a change, never past
+     * the caller's rights. */
+    @Test
+    void aliasChangesTakeEffectAtOnceAndAccessIsCheckedOnEveryRequest() throws Exception {
+        String model = newModel();
+        admin().post("/api/v1/projects/default/models/" + model + "/versions", "{\"runId\":\"" + trainedRun() + "\"}");
+        String alias = "/api/v1/projects/default/models/" + model + "/aliases/live";
+        for (int version : new int[] {1, 2, 1, 2}) {
+            assertThat(admin().put(alias, "{\"version\":" + version + "}").status()).isEqualTo(200);
+            for (int i = 0; i < 3; i++) { // the first answer fills the cache, the others come from it
+                assertThat(predict(model, "?alias=live", penguinRows(1)).json().path("modelVersion").asInt())
+                        .isEqualTo(version);
+            }
+        }
+
+        String outsider = "outsider-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin().post("/api/v1/users", "{\"username\":\"" + outsider + "\",\"password\":\"" + PASSWORD
+                + "\"}").status()).isEqualTo(201);
+        Api.Response refused = api().basic(outsider, PASSWORD).post("/api/v1/projects/default/models/" + model
+                + "/predict?alias=live", JSON.writeValueAsString(Map.of("rows", penguinRows(1))));
+        assertThat(refused.status()).as("no member of the project, alias cached").isEqualTo(404);
+
+        assertThat(admin().delete(alias).status()).isEqualTo(204);
+        assertThat(predict(model, "?alias=live", penguinRows(1)).status()).as("deleted alias").isEqualTo(404);
+        assertThat(admin().put(alias, "{\"version\":1}").status()).isEqualTo(200);
+        assertThat(predict(model, "?alias=live", penguinRows(1)).json().path("modelVersion").asInt()).isEqualTo(1);
     }
 
     @Test
